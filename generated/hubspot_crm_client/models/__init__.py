@@ -1,0 +1,67 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .associated_id import AssociatedId
+from .batch_input_public_object_id import BatchInputPublicObjectId
+from .batch_input_simple_public_object_batch_input_upsert import (
+    BatchInputSimplePublicObjectBatchInputUpsert,
+)
+from .batch_response_public_association_multi import BatchResponsePublicAssociationMulti
+from .batch_response_public_association_multi_with_errors import (
+    BatchResponsePublicAssociationMultiWithErrors,
+)
+from .batch_response_simple_public_upsert_object import BatchResponseSimplePublicUpsertObject
+from .batch_response_simple_public_upsert_object_with_errors import (
+    BatchResponseSimplePublicUpsertObjectWithErrors,
+)
+from .batch_status import BatchStatus
+from .error import Error
+from .error_detail import ErrorDetail
+from .links import Links
+from .next_page import NextPage
+from .paging import Paging
+from .previous_page import PreviousPage
+from .property_map import PropertyMap
+from .public_association_multi import PublicAssociationMulti
+from .public_object_id import PublicObjectId
+from .public_object_warning import PublicObjectWarning
+from .public_object_warning_context import PublicObjectWarningContext
+from .rate_limit_error import RateLimitError
+from .simple_public_object_batch_input_upsert import SimplePublicObjectBatchInputUpsert
+from .simple_public_upsert_object import SimplePublicUpsertObject
+from .simple_public_upsert_object_properties_with_history import (
+    SimplePublicUpsertObjectPropertiesWithHistory,
+)
+from .standard_error import StandardError
+from .standard_error_sub_category import StandardErrorSubCategory
+from .string_array_map import StringArrayMap
+from .value_with_timestamp import ValueWithTimestamp
+
+__all__ = (
+    "AssociatedId",
+    "BatchInputPublicObjectId",
+    "BatchInputSimplePublicObjectBatchInputUpsert",
+    "BatchResponsePublicAssociationMulti",
+    "BatchResponsePublicAssociationMultiWithErrors",
+    "BatchResponseSimplePublicUpsertObject",
+    "BatchResponseSimplePublicUpsertObjectWithErrors",
+    "BatchStatus",
+    "Error",
+    "ErrorDetail",
+    "Links",
+    "NextPage",
+    "Paging",
+    "PreviousPage",
+    "PropertyMap",
+    "PublicAssociationMulti",
+    "PublicObjectId",
+    "PublicObjectWarning",
+    "PublicObjectWarningContext",
+    "RateLimitError",
+    "SimplePublicObjectBatchInputUpsert",
+    "SimplePublicUpsertObject",
+    "SimplePublicUpsertObjectPropertiesWithHistory",
+    "StandardError",
+    "StandardErrorSubCategory",
+    "StringArrayMap",
+    "ValueWithTimestamp",
+)

@@ -1,0 +1,1 @@
+"""Hand-written tooling around the generated HubSpot CRM client: spec handling, generation."""

@@ -1,0 +1,1 @@
+"""spec/ → generated/: bundle the documents and run the pinned openapi-python-client."""

@@ -1,0 +1,97 @@
+"""Loading and validating the OpenAPI documents in spec/.
+
+Every failure is raised as a SpecError naming the file and, where the document can tell, the
+line and the JSON path of the problem.
+"""
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from hubspot_toolkit.errors import SpecError
+
+Document = dict[str, Any]
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def spec_files(spec_dir: Path) -> list[Path]:
+    """The spec documents in spec_dir, in a stable order."""
+    if not spec_dir.is_dir():
+        raise SpecError(spec_dir, "", "no such directory")
+    files = sorted(p for p in spec_dir.iterdir() if p.suffix in SPEC_SUFFIXES and p.is_file())
+    if not files:
+        raise SpecError(spec_dir, "", "holds no .yaml, .yml or .json document")
+    return files
+
+
+def format_path(parts: Iterable[Any]) -> str:
+    """A JSON path such as paths./crm/v3/x.post.responses.200, for messages."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document root)"
+
+
+def _line_of(path: Path, parts: Sequence[Any]) -> int | None:
+    """The 1-based line of the node at parts in a YAML/JSON file, if it can be found."""
+    try:
+        node: yaml.Node | None = yaml.compose(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    line = None
+    for part in parts:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def locate(path: Path, parts: Sequence[Any]) -> str:
+    """'line N, at a.b.c' (or just the JSON path when the line is unknown)."""
+    line = _line_of(path, parts)
+    where = format_path(parts)
+    return f"line {line}, at {where}" if line else f"at {where}"
+
+
+def load_document(path: Path) -> Document:
+    """Parse one document and check that it is valid OpenAPI 3."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(path, "", f"cannot be read: {exc}") from None
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(path, place, f"not valid YAML: {problem}") from None
+    if not isinstance(document, dict) or "openapi" not in document:
+        raise SpecError(path, "", "not an OpenAPI document (no top-level 'openapi' key)")
+    validate_document(path, document)
+    return document
+
+
+def validate_document(path: Path, document: Document) -> None:
+    """Raise a SpecError for the first OpenAPI schema violation in document."""
+    version = str(document.get("openapi", ""))
+    if version.startswith("3.0"):
+        validator: Any = OpenAPIV30SpecValidator(document)
+    elif version.startswith("3.1"):
+        validator = OpenAPIV31SpecValidator(document)
+    else:
+        raise SpecError(path, locate(path, ["openapi"]), f"unsupported OpenAPI version {version!r}")
+    for error in validator.iter_errors():
+        parts = list(getattr(error, "absolute_path", None) or getattr(error, "path", []) or [])
+        message = getattr(error, "message", str(error))
+        raise SpecError(path, locate(path, parts), f"invalid OpenAPI: {message}")
