@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+HANDWRITTEN := $(wildcard hubspot_toolkit tests contract_tests bench examples)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
@@ -28,8 +29,8 @@ check-generated: $(STAMP) ## Fail, naming the files, if generated/ is not what s
 	$(BIN)/hubspot-codegen check
 
 lint: $(STAMP) ## ruff on the hand-written code
-	$(BIN)/ruff check hubspot_toolkit tests contract_tests bench examples
-	$(BIN)/ruff format --check hubspot_toolkit tests contract_tests bench examples
+	$(BIN)/ruff check $(HANDWRITTEN)
+	$(BIN)/ruff format --check $(HANDWRITTEN)
 
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
 	$(BIN)/mypy hubspot_toolkit examples

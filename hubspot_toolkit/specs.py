@@ -4,11 +4,15 @@ Every failure is raised as a SpecError naming the file and, where the document c
 line and the JSON path of the problem.
 """
 
+import json
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema import Draft4Validator
+from jsonschema.exceptions import ValidationError, best_match
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
 from hubspot_toolkit.errors import SpecError
@@ -91,7 +95,52 @@ def validate_document(path: Path, document: Document) -> None:
         validator = OpenAPIV31SpecValidator(document)
     else:
         raise SpecError(path, locate(path, ["openapi"]), f"unsupported OpenAPI version {version!r}")
-    for error in validator.iter_errors():
-        parts = list(getattr(error, "absolute_path", None) or getattr(error, "path", []) or [])
-        message = getattr(error, "message", str(error))
-        raise SpecError(path, locate(path, parts), f"invalid OpenAPI: {message}")
+    error = next(iter(validator.iter_errors()), None)
+    if error is None:
+        return
+    error = _explain(document, version) or error
+    while error.context:
+        error = _most_specific(error.context)
+    parts = _as_document_keys(document, list(error.absolute_path))
+    message = error.message if len(error.message) <= 300 else error.message[:297] + "..."
+    raise SpecError(path, locate(path, parts), f"invalid OpenAPI: {message}")
+
+
+def _explain(document: Document, version: str) -> ValidationError | None:
+    """The same failure as plain JSON Schema sees it, whose oneOf errors say which branch failed.
+
+    openapi-spec-validator stays the judge (it also follows $refs); its oneOf errors only dump
+    the whole node, so the message comes from the OpenAPI 3.0 meta-schema where it can.
+    """
+    if not version.startswith("3.0"):
+        return None
+    schemas = resources.files("openapi_spec_validator").joinpath("resources/schemas/v3.0")
+    meta = json.loads(schemas.joinpath("schema.json").read_text("utf-8"))
+    explained: ValidationError | None = best_match(Draft4Validator(meta).iter_errors(document))
+    return explained
+
+
+def _most_specific(errors: list[ValidationError]) -> ValidationError:
+    """Of a oneOf/anyOf's branch errors, the one that says most: not 'use a $ref instead'."""
+    candidates = [e for e in errors if "$ref" not in e.message] or errors
+    return max(candidates, key=lambda e: len(e.absolute_path))
+
+
+def _as_document_keys(document: Any, parts: list[Any]) -> list[Any]:
+    """parts with mapping keys as the document spells them (the validator may turn '200' to 200)."""
+    fixed: list[Any] = []
+    node = document
+    for part in parts:
+        if isinstance(node, dict) and part not in node and str(part) in node:
+            part = str(part)
+        fixed.append(part)
+        node = (
+            node.get(part)
+            if isinstance(node, dict)
+            else (
+                node[part]
+                if isinstance(node, list) and isinstance(part, int) and part < len(node)
+                else None
+            )
+        )
+    return fixed

@@ -69,6 +69,8 @@ def render(spec_dir: Path, work_dir: Path) -> Path:
     # Shipped with the client so that it can check responses against the very spec it was
     # generated from (hubspot_toolkit.strict).
     shutil.copyfile(bundle_file, package_dir / BUNDLED_SPEC_NAME)
+    # PEP 561: the client is typed; mypy users of an installed copy need the marker.
+    (package_dir / "py.typed").write_text("", "utf-8")
     return package_dir
 
 

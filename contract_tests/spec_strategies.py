@@ -1,0 +1,86 @@
+"""Hypothesis strategies read from spec/, built by schemathesis from the spec's own schemas.
+
+Requests come straight from each operation. For response bodies, each documented response
+schema is posed as the request body of a synthetic operation, so that the same generator
+(formats, patterns, int32 bounds) produces them.
+"""
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import schemathesis
+from hypothesis import strategies as st
+
+from hubspot_toolkit.bundle import bundle_spec_dir
+from hubspot_toolkit.specs import Document
+from hubspot_toolkit.validation import Operation, operations
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC_DIR = REPO / "spec"
+
+
+@cache
+def spec() -> Document:
+    return bundle_spec_dir(SPEC_DIR)
+
+
+@cache
+def _loaded() -> Any:
+    return schemathesis.openapi.from_dict(spec())
+
+
+def operation(operation_id: str) -> Operation:
+    return next(op for op in operations(spec()) if op.operation_id == operation_id)
+
+
+def requests(operation_id: str) -> st.SearchStrategy[tuple[dict[str, str], Any]]:
+    """(path parameters, JSON body) pairs that the spec allows for operation_id."""
+    api_operation = _loaded().find_operation_by_id(operation_id)
+    return api_operation.as_strategy().map(lambda case: (dict(case.path_parameters), case.body))
+
+
+def documented_json_statuses(op: Operation) -> list[int]:
+    return sorted(
+        int(status)
+        for status in op.spec.get("responses", {})
+        if status.isdigit() and op.response_schema(int(status)) is not None
+    )
+
+
+def _response_schema_node(op: Operation, status: int) -> Any:
+    response = op.response(status) or {}
+    return response["content"]["application/json"]["schema"]
+
+
+@cache
+def _response_body_factory() -> Any:
+    document = spec()
+    paths = {}
+    for op in operations(document):
+        for status in documented_json_statuses(op):
+            paths[f"/{op.operation_id}/{status}"] = {
+                "post": {
+                    "operationId": f"{op.operation_id}_{status}",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {"schema": _response_schema_node(op, status)}
+                        },
+                    },
+                    "responses": {"200": {"description": "unused"}},
+                }
+            }
+    synthetic = {
+        "openapi": document["openapi"],
+        "info": {"title": "response bodies", "version": "1"},
+        "paths": paths,
+        "components": document["components"],
+    }
+    return schemathesis.openapi.from_dict(synthetic)
+
+
+def response_bodies(operation_id: str, status: int) -> st.SearchStrategy[Any]:
+    """JSON bodies valid against the spec's response schema for operation_id and status."""
+    factory = _response_body_factory().find_operation_by_id(f"{operation_id}_{status}")
+    return factory.as_strategy().map(lambda case: case.body)
