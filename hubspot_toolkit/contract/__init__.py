@@ -1,0 +1,1 @@
+"""The server half of the contract suite: schemathesis and HubSpot semantics against a target."""

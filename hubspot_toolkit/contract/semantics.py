@@ -1,0 +1,163 @@
+"""HubSpot's semantics that any faithful server keeps, as plain functions over JSON.
+
+Each returns a list of problems (empty when the exchange is fine), so that the schemathesis
+checks and the tests of the checks share one implementation.
+"""
+
+import json
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+
+
+def _instant(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def batch_envelope_problems(status: int, body: Any) -> list[str]:
+    """numErrors == len(errors); a 207 only with errors; completedAt not before startedAt."""
+    if not isinstance(body, dict):
+        return []
+    problems = []
+    errors = body.get("errors")
+    if status == 207 and not errors:
+        problems.append("a 207 answer carries no errors (a 207 means some inputs failed)")
+    if "numErrors" in body and isinstance(errors, list) and body["numErrors"] != len(errors):
+        problems.append(f"numErrors is {body['numErrors']} but errors holds {len(errors)}")
+    started, completed = _instant(body.get("startedAt")), _instant(body.get("completedAt"))
+    if started and completed and completed.tzinfo and started.tzinfo and completed < started:
+        problems.append(
+            f"completedAt {body['completedAt']} is before startedAt {body['startedAt']}"
+        )
+    return problems
+
+
+def _mentioned_ids(errors: Any) -> str:
+    return json.dumps(errors or [])
+
+
+def upsert_result_problems(request: Any, body: Any) -> list[str]:
+    """Every result has an id; each input's objectWriteTraceId comes back in a result."""
+    if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+        return []
+    problems = [
+        f"results[{n}] has an empty id"
+        for n, result in enumerate(body["results"])
+        if isinstance(result, dict) and not result.get("id")
+    ]
+    inputs = request.get("inputs") if isinstance(request, dict) else None
+    if not isinstance(inputs, list):
+        return problems
+    echoed = {r.get("objectWriteTraceId") for r in body["results"] if isinstance(r, dict)}
+    failed = _mentioned_ids(body.get("errors"))
+    for n, item in enumerate(inputs):
+        if not isinstance(item, dict) or not isinstance(item.get("objectWriteTraceId"), str):
+            continue
+        if json.dumps(item.get("id")) in failed or str(item.get("id")) in failed:
+            continue  # this input failed, so it has no result to echo in
+        if item["objectWriteTraceId"] not in echoed:
+            problems.append(f"inputs[{n}].objectWriteTraceId is not echoed in any result")
+    return problems
+
+
+def association_result_problems(request: Any, body: Any) -> list[str]:
+    """Every result names a non-empty record; results answer exactly the ids asked for."""
+    if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+        return []
+    problems = []
+    asked = set()
+    if isinstance(request, dict) and isinstance(request.get("inputs"), list):
+        asked = {i.get("id") for i in request["inputs"] if isinstance(i, dict)}
+    answered = set()
+    for n, result in enumerate(body["results"]):
+        if not isinstance(result, dict):
+            continue
+        source = (result.get("from") or {}).get("id")
+        if not source:
+            problems.append(f"results[{n}].from.id is empty")
+        answered.add(source)
+        if asked and source not in asked:
+            problems.append(f"results[{n}].from.id {source!r} was not asked for")
+        for m, to in enumerate(result.get("to") or []):
+            if isinstance(to, dict) and not to.get("id"):
+                problems.append(f"results[{n}].to[{m}].id is empty")
+    failed = _mentioned_ids(body.get("errors"))
+    for missing in sorted(str(i) for i in asked - answered if i is not None):
+        if json.dumps(missing) not in failed and missing not in failed:
+            problems.append(f"id {missing!r} was asked for but is in neither results nor errors")
+    return problems
+
+
+def error_body_problems(status: int, body: Any) -> list[str]:
+    """Error bodies carry a uuid correlationId."""
+    if status < 400 or not isinstance(body, dict):
+        return []
+    correlation = body.get("correlationId")
+    if not isinstance(correlation, str) or not UUID_PATTERN.match(correlation):
+        return [f"the {status} body has no uuid correlationId (got {correlation!r})"]
+    try:
+        uuid.UUID(correlation)
+    except ValueError:
+        return [f"the {status} body's correlationId {correlation!r} is not a uuid"]
+    return []
+
+
+def missing_scope_problems(status: int, body: Any) -> list[str]:
+    """A token without the operation's scope gets 403 MISSING_SCOPES naming what is missing."""
+    if status != 403:
+        return [f"a token without the needed scopes got {status}, not 403"]
+    if not isinstance(body, dict):
+        return ["the 403 body is not a JSON object"]
+    problems = []
+    if body.get("category") != "MISSING_SCOPES":
+        problems.append(f"the 403 category is {body.get('category')!r}, not 'MISSING_SCOPES'")
+    missing = (body.get("context") or {}).get("missingScopes")
+    if not isinstance(missing, list) or not missing:
+        problems.append("the 403 body has no context.missingScopes naming the missing scopes")
+    return problems
+
+
+def _result_for(body: Any, prop: str, key: Any) -> dict[str, Any] | None:
+    """The result whose idProperty value is key."""
+    for result in body.get("results") or [] if isinstance(body, dict) else []:
+        if isinstance(result, dict) and (result.get("properties") or {}).get(prop) == key:
+            return result
+    return None
+
+
+def repeated_upsert_problems(request: Any, first: Any, second: Any) -> list[str]:
+    """Upserting the same idProperty values again updates the same records, never creates."""
+    inputs = request.get("inputs") if isinstance(request, dict) else None
+    if not isinstance(inputs, list):
+        return []
+    problems = []
+    for n, item in enumerate(inputs):
+        prop = item.get("idProperty") if isinstance(item, dict) else None
+        if not prop:
+            continue
+        key = item.get("id")
+        before = _result_for(first, prop, key)
+        after = _result_for(second, prop, key)
+        if before is None or after is None:
+            continue  # failed inputs are judged by the other checks
+        if after.get("id") != before.get("id"):
+            problems.append(
+                f"inputs[{n}] ({prop}={key!r}) upserted twice gave two records: "
+                f"{before.get('id')!r} then {after.get('id')!r}"
+            )
+        if after.get("new") is not False:
+            problems.append(f"inputs[{n}] ({prop}={key!r}) upserted again reported new: true")
+        sent = item.get("properties") or {}
+        kept = after.get("properties") or {}
+        changed = sorted(k for k, v in sent.items() if k != prop and kept.get(k) != v)
+        if changed:
+            problems.append(f"inputs[{n}] second write's properties not returned: {changed[:3]}")
+    return problems

@@ -1,0 +1,185 @@
+"""The ASGI application: routes read from the spec, HubSpot's auth, limits and errors.
+
+create_app(config) gives an app for in-process use; `python -m hubspot_toolkit.server` serves it.
+"""
+
+import hashlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from hubspot_toolkit.bundle import bundle_spec_dir
+from hubspot_toolkit.server.associations import load_associations, read_associations
+from hubspot_toolkit.server.auth import TokenStore, require
+from hubspot_toolkit.server.config import ServerConfig
+from hubspot_toolkit.server.errors import ApiError
+from hubspot_toolkit.server.faults import FaultInjector
+from hubspot_toolkit.server.logging_middleware import RequestLog
+from hubspot_toolkit.server.object_types import canonical, read_scope
+from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
+from hubspot_toolkit.server.requests import RequestChecker
+from hubspot_toolkit.server.store import Store, iso, now_ms
+from hubspot_toolkit.server.upsert import upsert_line_items
+from hubspot_toolkit.validation import operations
+
+log = logging.getLogger("hubspot_toolkit.server")
+Handler = Callable[[Request, Any, dict[str, str]], Awaitable[Response]]
+
+
+class ReferenceService:
+    """State shared by the handlers: the store, the tokens, the limiter, the checkers."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        self.config = config
+        self.spec = bundle_spec_dir(config.spec_dir)
+        self.checkers = {
+            op.operation_id: RequestChecker.for_operation(op) for op in operations(self.spec)
+        }
+        self.tokens = (
+            TokenStore.from_file(config.tokens_file)
+            if config.tokens_file
+            else TokenStore.development()
+        )
+        self.limiter = RateLimiter(config.rate_limit)
+        self.store = Store(config.db)
+        if config.associations_file:
+            count = load_associations(self.store, config.associations_file)
+            log.info("loaded %d associations from %s", count, config.associations_file)
+        self.custom_types = self.store.custom_types()
+
+    def scopes_for(self, operation_id: str) -> set[str]:
+        """The first of the spec's OAuth alternatives (e-commerce grants the same, see auth)."""
+        alternatives = [
+            set(requirement.get("oauth2", []))
+            for requirement in next(
+                op.spec.get("security", [])
+                for op in operations(self.spec)
+                if op.operation_id == operation_id
+            )
+            if requirement.get("oauth2")
+        ]
+        return alternatives[0] if alternatives else set()
+
+    async def batch_read_associations(
+        self, request: Request, body: Any, path: dict[str, str]
+    ) -> Response:
+        from_type = canonical(path["fromObjectType"], "fromObjectType", self.custom_types)
+        to_type = canonical(path["toObjectType"], "toObjectType", self.custom_types)
+        return self._batch(
+            request,
+            lambda: read_associations(
+                self.store, from_type, to_type, body["inputs"], self.config.page_size
+            ),
+        )
+
+    async def batch_upsert_line_items(
+        self, request: Request, body: Any, path: dict[str, str]
+    ) -> Response:
+        def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            outcome = upsert_line_items(self.store, body["inputs"])
+            return outcome.results, outcome.errors
+
+        return self._batch(request, run)
+
+    def _batch(
+        self, request: Request, run: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+    ) -> Response:
+        started = iso(request.state.started_ms)
+        results, errors = run()
+        body: dict[str, Any] = {
+            "status": "COMPLETE",
+            "results": results,
+            "requestedAt": started,
+            "startedAt": started,
+            "completedAt": iso(max(now_ms(), request.state.started_ms)),
+        }
+        if errors:
+            body["numErrors"] = len(errors)
+            body["errors"] = errors
+        return JSONResponse(body, 207 if errors else 200)
+
+    def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
+        if operation_id == "batch_read_associations":
+            types = (
+                canonical(path[name], name, self.custom_types)
+                for name in ("fromObjectType", "toObjectType")
+            )
+            return {read_scope(t) for t in types}
+        return self.scopes_for(operation_id)
+
+
+def _endpoint(
+    service: ReferenceService, operation_id: str
+) -> Callable[[Request], Awaitable[Response]]:
+    checker = service.checkers[operation_id]
+    handler: Handler = getattr(service, operation_id)
+
+    async def endpoint(request: Request) -> Response:
+        request.state.started_ms = now_ms()
+        authorization = request.headers.get("authorization") or ""
+        key = hashlib.sha256(authorization.encode()).hexdigest()
+        allowed, limit_headers = service.limiter.take(key)
+        try:
+            if not allowed:
+                return too_many_requests(limit_headers)
+            principal = service.tokens.authenticate(authorization)
+            path = dict(request.path_params)
+            checker.check_path(path)
+            require(principal, service.required_scopes(operation_id, path))
+            checker.check_media_type(request.headers.get("content-type"))
+            body = checker.parse_body(await request.body())
+            checker.check_body(body)
+            response = await handler(request, body, path)
+        except ApiError as error:
+            response = error.response()
+        response.headers.update(limit_headers)
+        return response
+
+    return endpoint
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    category = {404: "OBJECT_NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "ERROR")
+    message = {
+        404: f"No such endpoint: {request.url.path}",
+        405: f"{request.method} is not allowed on {request.url.path}",
+    }.get(exc.status_code, str(exc.detail))
+    error = ApiError(exc.status_code, category, message, headers=dict(exc.headers or {}))
+    return error.response()
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("internal error on %s %s", request.method, request.url.path)
+    return ApiError(500, "INTERNAL_ERROR", "An internal error occurred.").response()
+
+
+def create_app(config: ServerConfig) -> Any:
+    service = ReferenceService(config)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        service.store.close()
+
+    routes = [
+        Route(op.template, _endpoint(service, op.operation_id), methods=[op.method.upper()])
+        for op in operations(service.spec)
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    wrapped: Any = app
+    if config.faults:
+        wrapped = FaultInjector(wrapped, config.faults)
+    return RequestLog(wrapped)

@@ -1,0 +1,141 @@
+"""Batch read of associations, with paging per `from` record, and the file they are loaded from.
+
+The ASSOCIATIONS file (`make serve ASSOCIATIONS=file.json`) is JSON:
+
+    {
+      "records": [{"objectType": "contacts", "id": "501"}],
+      "associations": [
+        {"fromObjectType": "contacts", "fromId": "501",
+         "toObjectType": "companies", "toId": "601",
+         "type": "contact_to_company", "reverseType": "company_to_contact"}
+      ]
+    }
+
+Object types by name or id (custom object types as `2-…` ids); ids are numeric strings.
+Records named by an association exist implicitly; `records` adds records with none.
+`reverseType`, when given, also stores the association in the other direction.
+Loading is idempotent: loading the same file again adds nothing.
+"""
+
+import base64
+import binascii
+import json
+from pathlib import Path
+from typing import Any
+
+from hubspot_toolkit.server.config import ConfigError
+from hubspot_toolkit.server.errors import input_error
+from hubspot_toolkit.server.object_types import CUSTOM_ID, NAMES_BY_ID, STANDARD_TYPES
+from hubspot_toolkit.server.store import Store, record_id
+
+
+def encode_cursor(to_id: int, label: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([to_id, label]).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[int, str] | None:
+    try:
+        to_id, label = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError, RecursionError, binascii.Error):
+        return None
+    if not isinstance(to_id, int) or not isinstance(label, str) or not 0 <= to_id < 2**63:
+        return None
+    return to_id, label
+
+
+def read_associations(
+    store: Store, from_type: str, to_type: str, inputs: list[dict[str, Any]], page_size: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    results, errors = [], []
+    db = store.read_connection()
+    for item in inputs:
+        key: str = item["id"]
+        from_id = record_id(key)
+        if from_id is None or not store.exists(db, from_type, from_id):
+            errors.append(
+                input_error(
+                    "OBJECT_NOT_FOUND",
+                    f"No {NAMES_BY_ID.get(from_type, from_type)} record with id {key!r}",
+                    key,
+                )
+            )
+            continue
+        after = None
+        if "after" in item:
+            after = decode_cursor(item["after"])
+            if after is None:
+                errors.append(
+                    input_error(
+                        "VALIDATION_ERROR",
+                        f"after={item['after']!r} is not a cursor this server issued",
+                        key,
+                        "after",
+                    )
+                )
+                continue
+        page = store.associations_page(from_type, from_id, to_type, after, page_size + 1)
+        result: dict[str, Any] = {
+            "from": {"id": key},
+            "to": [{"id": str(to_id), "type": label} for to_id, label in page[:page_size]],
+        }
+        if len(page) > page_size:
+            last_id, last_label = page[page_size - 1]
+            result["paging"] = {"next": {"after": encode_cursor(last_id, last_label)}}
+        results.append(result)
+    return results, errors
+
+
+def _type(value: Any, where: str, path: Path) -> str:
+    if isinstance(value, str) and value in STANDARD_TYPES:
+        return STANDARD_TYPES[value]
+    if isinstance(value, str) and (value in NAMES_BY_ID or CUSTOM_ID.match(value)):
+        return value
+    raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
+
+
+def _id(value: Any, where: str, path: Path) -> int:
+    number = record_id(value) if isinstance(value, str) else None
+    if number is not None:
+        return number
+    raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a numeric id string")
+
+
+def load_associations(store: Store, path: Path) -> int:
+    """Load path into store; the number of associations in the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"ASSOCIATIONS={path}: cannot read a JSON file ({exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"ASSOCIATIONS={path}: expected an object with 'associations'")
+    entries, records = data.get("associations", []), data.get("records", [])
+    if not isinstance(entries, list) or not isinstance(records, list):
+        raise ConfigError(f"ASSOCIATIONS={path}: 'associations' and 'records' must be lists")
+    with store.transaction() as db:
+        for n, record in enumerate(records):
+            where = f"records[{n}]"
+            if not isinstance(record, dict):
+                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+            kind = _type(record.get("objectType"), f"{where}.objectType", path)
+            if CUSTOM_ID.match(kind):
+                store.add_custom_type(db, kind)
+            store.ensure_record(db, kind, _id(record.get("id"), f"{where}.id", path))
+        for n, entry in enumerate(entries):
+            where = f"associations[{n}]"
+            if not isinstance(entry, dict):
+                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+            from_type = _type(entry.get("fromObjectType"), f"{where}.fromObjectType", path)
+            to_type = _type(entry.get("toObjectType"), f"{where}.toObjectType", path)
+            from_id = _id(entry.get("fromId"), f"{where}.fromId", path)
+            to_id = _id(entry.get("toId"), f"{where}.toId", path)
+            label = entry.get("type")
+            if not isinstance(label, str) or not label:
+                raise ConfigError(f"ASSOCIATIONS={path}: {where}.type must be a non-empty string")
+            for kind in (from_type, to_type):
+                if CUSTOM_ID.match(kind):
+                    store.add_custom_type(db, kind)
+            store.add_association(db, from_type, from_id, to_type, to_id, label)
+            reverse = entry.get("reverseType")
+            if isinstance(reverse, str) and reverse:
+                store.add_association(db, to_type, to_id, from_type, from_id, reverse)
+    return len(entries)

@@ -1,0 +1,96 @@
+"""Bearer tokens and their scopes; tokens are compared in constant time and never logged."""
+
+import hmac
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hubspot_toolkit.server.config import ConfigError
+from hubspot_toolkit.server.errors import ApiError
+
+DEV_TOKEN = "dev-token"
+ALL_SCOPES = "*"
+# The legacy e-commerce scope grants what the line item and product scopes grant.
+LEGACY_ECOMMERCE = "e-commerce"
+ECOMMERCE_GRANTS = {
+    "crm.objects.line_items.read",
+    "crm.objects.line_items.write",
+    "crm.objects.products.read",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the token (kept out of repr) and what it may do."""
+
+    token: str = field(repr=False)
+    scopes: frozenset[str]
+
+    def lacks(self, required: set[str]) -> list[str]:
+        if ALL_SCOPES in self.scopes:
+            return []
+        granted = set(self.scopes)
+        if LEGACY_ECOMMERCE in granted:
+            granted |= ECOMMERCE_GRANTS
+        return sorted(required - granted)
+
+
+class TokenStore:
+    def __init__(self, tokens: dict[str, frozenset[str]]) -> None:
+        self._tokens = [(token.encode(), scopes) for token, scopes in tokens.items()]
+
+    @classmethod
+    def development(cls) -> "TokenStore":
+        return cls({DEV_TOKEN: frozenset({ALL_SCOPES})})
+
+    @classmethod
+    def from_file(cls, path: Path) -> "TokenStore":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"TOKENS={path}: cannot read a JSON file ({exc})") from None
+        if not isinstance(data, dict) or not all(
+            isinstance(scopes, list) and all(isinstance(s, str) for s in scopes)
+            for scopes in data.values()
+        ):
+            raise ConfigError(
+                f"TOKENS={path}: expected an object mapping each token to a list of scopes, "
+                'e.g. {"my-token": ["crm.objects.line_items.write"]}'
+            )
+        return cls({str(token): frozenset(scopes) for token, scopes in data.items()})
+
+    def authenticate(self, authorization: str | None) -> Principal:
+        """The caller of an `Authorization: Bearer <token>` header, or a 401."""
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(
+                401,
+                "INVALID_AUTHENTICATION",
+                "Authentication credentials not found: send Authorization: Bearer <token>.",
+            )
+        presented = token.strip().encode()
+        found: frozenset[str] | None = None
+        # Compare against every token, without stopping early, so timing tells nothing.
+        for known, scopes in self._tokens:
+            if hmac.compare_digest(known, presented):
+                found = scopes
+        if found is None:
+            raise ApiError(
+                401,
+                "INVALID_AUTHENTICATION",
+                "The access token is unknown or expired.",
+            )
+        return Principal(token.strip(), found)
+
+
+def require(principal: Principal, required: set[str]) -> None:
+    """A 403 naming the missing scopes unless principal holds all of required."""
+    missing = principal.lacks(required)
+    if missing:
+        raise ApiError(
+            403,
+            "MISSING_SCOPES",
+            "This app hasn't been granted all required scopes to make this call.",
+            [{"message": f"missing scope {scope}", "code": "MISSING_SCOPES"} for scope in missing],
+            context={"missingScopes": missing},
+        )

@@ -1,0 +1,53 @@
+"""HubSpot's error bodies: `Error` for a whole request, `StandardError` for one batch input."""
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.responses import JSONResponse
+
+
+@dataclass
+class ApiError(Exception):
+    """Raised anywhere in a request to answer with HubSpot's Error body."""
+
+    status: int
+    category: str
+    message: str
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    context: dict[str, list[str]] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "status": "error",
+            "message": self.message,
+            "correlationId": str(uuid.uuid4()),
+            "category": self.category,
+        }
+        if self.errors:
+            body["errors"] = self.errors
+        if self.context is not None:
+            body["context"] = self.context
+        return body
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(self.body(), self.status, headers=self.headers)
+
+
+def validation_error(message: str, where: str, code: str = "INVALID") -> ApiError:
+    return ApiError(
+        400, "VALIDATION_ERROR", message, [{"message": message, "in": where, "code": code}]
+    )
+
+
+def input_error(category: str, message: str, key: str, where: str = "id") -> dict[str, Any]:
+    """A StandardError naming one failed batch input by its key."""
+    return {
+        "status": "error",
+        "category": category,
+        "message": message,
+        "context": {"ids": [key]},
+        "errors": [{"message": message, "code": category, "in": where}],
+        "links": {},
+    }

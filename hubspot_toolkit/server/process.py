@@ -1,0 +1,110 @@
+"""Run the reference server as a real process on a free loopback port, for tests and tools."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+STARTUP_SECONDS = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerStartError(Exception):
+    """The server process exited or did not listen in time; carries its output."""
+
+
+class ReferenceServer:
+    """`with ReferenceServer(db_path) as server:` → server.base_url, kill9(), restart(), stop()."""
+
+    def __init__(
+        self,
+        db: Path,
+        *,
+        rate_limit: int | None = None,
+        faults: float | None = None,
+        tokens_file: Path | None = None,
+        associations_file: Path | None = None,
+        page_size: int | None = None,
+        port: int | None = None,
+    ) -> None:
+        self.db = db
+        self.port = port or free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.log_file = db.with_suffix(".log")
+        self._env = {
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "DB": str(db),
+            "RATE_LIMIT": str(rate_limit or ""),
+            "FAULTS": str(faults or ""),
+            "TOKENS": str(tokens_file or ""),
+            "ASSOCIATIONS": str(associations_file or ""),
+            "PAGE_SIZE": str(page_size or ""),
+        }
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> "ReferenceServer":
+        self.db.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_file.open("ab")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "hubspot_toolkit.server"],
+            env={**os.environ, **self._env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise ServerStartError(f"the reference server exited: {self.output()[-2000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.kill9()
+        raise ServerStartError(f"the reference server did not listen within {STARTUP_SECONDS} s")
+
+    def output(self) -> str:
+        return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+
+    def kill9(self) -> None:
+        if self._process and self._process.poll() is None:
+            self._process.send_signal(signal.SIGKILL)
+            self._process.wait()
+
+    def stop(self, timeout: float = 15.0) -> int | None:
+        """SIGTERM, then wait for a clean exit; its exit code."""
+        if self._process is None:
+            return None
+        if self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+        return self._process.returncode
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def __enter__(self) -> "ReferenceServer":
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

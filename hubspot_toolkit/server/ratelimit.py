@@ -1,0 +1,56 @@
+"""HubSpot-style rolling 10-second window per token, and the headers that describe it."""
+
+import time
+import uuid
+from collections import deque
+
+from starlette.responses import JSONResponse
+
+WINDOW_SECONDS = 10.0
+# With the limit off, the headers still describe a window, one no local use will exhaust.
+UNLIMITED = 1_000_000
+DAILY = 1_000_000
+
+
+class RateLimiter:
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self._calls: dict[str, deque[float]] = {}
+        self._daily: dict[str, int] = {}
+
+    def take(self, key: str) -> tuple[bool, dict[str, str]]:
+        """Count one request for key; (allowed, headers describing the window after it)."""
+        now = time.monotonic()
+        calls = self._calls.setdefault(key, deque())
+        while calls and calls[0] <= now - WINDOW_SECONDS:
+            calls.popleft()
+        limit = self.limit or UNLIMITED
+        allowed = len(calls) < limit
+        if allowed:
+            calls.append(now)
+            self._daily[key] = self._daily.get(key, 0) + 1
+        headers = {
+            "X-HubSpot-RateLimit-Interval-Milliseconds": str(int(WINDOW_SECONDS * 1000)),
+            "X-HubSpot-RateLimit-Max": str(limit),
+            "X-HubSpot-RateLimit-Remaining": str(max(0, limit - len(calls))),
+            "X-HubSpot-RateLimit-Daily": str(DAILY),
+            "X-HubSpot-RateLimit-Daily-Remaining": str(max(0, DAILY - self._daily.get(key, 0))),
+        }
+        if not allowed:
+            retry_after = max(0.0, calls[0] + WINDOW_SECONDS - now)
+            headers["Retry-After"] = str(max(1, round(retry_after + 0.5)))
+        return allowed, headers
+
+
+def too_many_requests(headers: dict[str, str]) -> JSONResponse:
+    return JSONResponse(
+        {
+            "status": "error",
+            "message": "You have reached your ten_secondly_rolling limit.",
+            "errorType": "RATE_LIMIT",
+            "correlationId": str(uuid.uuid4()),
+            "policyName": "TEN_SECONDLY_ROLLING",
+        },
+        429,
+        headers=headers,
+    )

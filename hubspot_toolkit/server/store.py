@@ -1,0 +1,262 @@
+"""The SQLite store: records, unique-value properties, associations.
+
+WAL with synchronous=FULL and one transaction per request, committed before the answer is
+sent: an upsert that was answered 200 or 207 survives kill -9. BEGIN IMMEDIATE makes writers
+take turns, so two requests upserting the same key never create two records.
+"""
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (
+    object_type TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    properties TEXT NOT NULL,
+    PRIMARY KEY (object_type, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unique_properties (
+    object_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (object_type, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unique_values (
+    object_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    PRIMARY KEY (object_type, name, value)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS associations (
+    from_type TEXT NOT NULL,
+    from_id INTEGER NOT NULL,
+    to_type TEXT NOT NULL,
+    to_id INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    PRIMARY KEY (from_type, from_id, to_type, to_id, type)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS custom_types (type_id TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+FIRST_ID = 10_000_001
+
+
+RECORD_ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits that fit SQLite's 64-bit INTEGER
+
+
+def record_id(text: str) -> int | None:
+    """The record id text names, or None when it cannot name a record."""
+    return int(text) if RECORD_ID.match(text) else None
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def iso(ms: int) -> str:
+    """HubSpot's timestamp form: UTC, milliseconds, Z."""
+    moment = datetime.fromtimestamp(ms / 1000, UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+@dataclass
+class Record:
+    object_type: str
+    id: int
+    created_ms: int
+    updated_ms: int
+    properties: dict[str, str]
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(SCHEMA)
+        self._lock = threading.Lock()
+        self._next_id: dict[str, int] = {}
+        self._last_ms = 0
+        self._unique: set[tuple[str, str]] = {
+            (t, n) for t, n in self._db.execute("SELECT object_type, name FROM unique_properties")
+        }
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (durably) on success, rolled back on error."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # ---- time and ids ---------------------------------------------------------------------
+
+    def tick(self) -> int:
+        """A timestamp strictly after every one handed out before (updatedAt must advance)."""
+        self._last_ms = max(now_ms(), self._last_ms + 1)
+        return self._last_ms
+
+    def next_id(self, db: sqlite3.Connection, object_type: str) -> int:
+        if object_type not in self._next_id:
+            (highest,) = db.execute(
+                "SELECT max(id) FROM records WHERE object_type = ?", (object_type,)
+            ).fetchone()
+            self._next_id[object_type] = max(FIRST_ID, (highest or 0) + 1)
+        value = self._next_id[object_type]
+        self._next_id[object_type] = value + 1
+        return value
+
+    # ---- records --------------------------------------------------------------------------
+
+    def get(self, db: sqlite3.Connection, object_type: str, record_id: int) -> Record | None:
+        row = db.execute(
+            "SELECT created_ms, updated_ms, properties FROM records WHERE object_type=? AND id=?",
+            (object_type, record_id),
+        ).fetchone()
+        if row is None:
+            return None
+        return Record(object_type, record_id, row[0], row[1], json.loads(row[2]))
+
+    def exists(self, db: sqlite3.Connection, object_type: str, record_id: int) -> bool:
+        return (
+            db.execute(
+                "SELECT 1 FROM records WHERE object_type=? AND id=?", (object_type, record_id)
+            ).fetchone()
+            is not None
+        )
+
+    def save(self, db: sqlite3.Connection, record: Record, created: bool) -> None:
+        properties = json.dumps(record.properties, ensure_ascii=False, separators=(",", ":"))
+        if created:
+            db.execute(
+                "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
+                (record.object_type, record.id, record.created_ms, record.updated_ms, properties),
+            )
+        else:
+            db.execute(
+                "UPDATE records SET updated_ms=?, properties=? WHERE object_type=? AND id=?",
+                (record.updated_ms, properties, record.object_type, record.id),
+            )
+
+    def ensure_record(self, db: sqlite3.Connection, object_type: str, record_id: int) -> None:
+        stamp = self.tick()
+        db.execute(
+            "INSERT OR IGNORE INTO records VALUES (?, ?, ?, ?, '{}')",
+            (object_type, record_id, stamp, stamp),
+        )
+
+    # ---- unique-value properties ----------------------------------------------------------
+
+    def unique_names(self, object_type: str) -> set[str]:
+        return {name for kind, name in self._unique if kind == object_type}
+
+    def make_unique(self, db: sqlite3.Connection, object_type: str, name: str) -> str | None:
+        """Treat name as a unique-value property; a reason when existing data forbids it."""
+        if (object_type, name) in self._unique:
+            return None
+        seen: dict[str, int] = {}
+        rows = db.execute(
+            "SELECT id, properties FROM records WHERE object_type = ?", (object_type,)
+        )
+        for record_id, properties in rows:
+            value = json.loads(properties).get(name)
+            if value is None:
+                continue
+            if value in seen:
+                return (
+                    f"property {name!r} cannot be an idProperty: records {seen[value]} and "
+                    f"{record_id} share the value {value!r}"
+                )
+            seen[value] = record_id
+        db.executemany(
+            "INSERT INTO unique_values VALUES (?, ?, ?, ?)",
+            [(object_type, name, value, record_id) for value, record_id in seen.items()],
+        )
+        db.execute("INSERT INTO unique_properties VALUES (?, ?)", (object_type, name))
+        self._unique.add((object_type, name))
+        return None
+
+    def owner_of(
+        self, db: sqlite3.Connection, object_type: str, name: str, value: str
+    ) -> int | None:
+        row = db.execute(
+            "SELECT record_id FROM unique_values WHERE object_type=? AND name=? AND value=?",
+            (object_type, name, value),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def claim(
+        self, db: sqlite3.Connection, record: Record, name: str, old: str | None, new: str
+    ) -> None:
+        if old is not None and old != new:
+            db.execute(
+                "DELETE FROM unique_values WHERE object_type=? AND name=? AND value=?",
+                (record.object_type, name, old),
+            )
+        db.execute(
+            "INSERT OR REPLACE INTO unique_values VALUES (?, ?, ?, ?)",
+            (record.object_type, name, new, record.id),
+        )
+
+    # ---- associations ---------------------------------------------------------------------
+
+    def add_association(
+        self,
+        db: sqlite3.Connection,
+        from_type: str,
+        from_id: int,
+        to_type: str,
+        to_id: int,
+        label: str,
+    ) -> None:
+        self.ensure_record(db, from_type, from_id)
+        self.ensure_record(db, to_type, to_id)
+        db.execute(
+            "INSERT OR IGNORE INTO associations VALUES (?, ?, ?, ?, ?)",
+            (from_type, from_id, to_type, to_id, label),
+        )
+
+    def associations_page(
+        self,
+        from_type: str,
+        from_id: int,
+        to_type: str,
+        after: tuple[int, str] | None,
+        limit: int,
+    ) -> list[tuple[int, str]]:
+        """Up to limit (to_id, type) pairs after the cursor, in a stable order."""
+        start_id, start_type = after if after else (-1, "")
+        rows = self._db.execute(
+            "SELECT to_id, type FROM associations WHERE from_type=? AND from_id=? AND to_type=? "
+            "AND (to_id, type) > (?, ?) ORDER BY to_id, type LIMIT ?",
+            (from_type, from_id, to_type, start_id, start_type, limit),
+        )
+        return [(int(to_id), str(label)) for to_id, label in rows]
+
+    def custom_types(self) -> frozenset[str]:
+        return frozenset(row[0] for row in self._db.execute("SELECT type_id FROM custom_types"))
+
+    def add_custom_type(self, db: sqlite3.Connection, type_id: str) -> None:
+        db.execute("INSERT OR IGNORE INTO custom_types VALUES (?)", (type_id,))
+
+    def read_connection(self) -> Any:
+        return self._db

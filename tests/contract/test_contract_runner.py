@@ -1,0 +1,147 @@
+"""`make contract` end to end: passes on the reference server, fails on each broken server with
+the right check named, and turns bad targets into one clear line without leaking the token."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+
+from contract_tests.broken_servers import KINDS
+from hubspot_toolkit.server.process import ReferenceServer
+
+REPO = Path(__file__).resolve().parents[2]
+SECRET = "pat-na1-this-token-must-never-be-printed"
+FAST = {"SEED": "1", "MAX_EXAMPLES": "6", "CONTRACT_RATE_LIMIT": "1000/s"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on {port}")
+
+
+def run_contract(
+    tmp_path: Path, env: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")}
+    return subprocess.run(
+        [sys.executable, "-m", "hubspot_toolkit.contract", "--reports-dir", str(tmp_path), *args],
+        env={**clean, **FAST, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]:
+    with ReferenceServer(tmp_path_factory.mktemp("ref") / "db.sqlite3") as server:
+        yield server
+
+
+@contextmanager
+def broken_server(kind: str, upstream: str) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "contract_tests.broken_servers", kind, upstream, str(port)],
+        cwd=REPO,
+        env={**os.environ, "UPSTREAM_TOKEN": "dev-token"},
+    )
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
+    result = run_contract(tmp_path, {})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(reference server)" in result.stdout
+    assert "PASSED" in result.stdout
+    assert "hubspot_upsert_is_idempotent" in result.stdout
+    assert "hubspot_missing_scopes" in result.stdout
+    assert (tmp_path / "contract-junit.xml").exists()
+
+
+def test_passes_on_a_separately_started_server(tmp_path: Path, reference: ReferenceServer) -> None:
+    env = {"HUBSPOT_BASE_URL": reference.base_url, "HUBSPOT_ACCESS_TOKEN": "dev-token"}
+    result = run_contract(tmp_path, env, "--skip-client")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "contract-test-" in result.stdout  # records are keyed with the documented prefix
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_broken_server_fails_with_the_right_check(
+    tmp_path: Path, reference: ReferenceServer, kind: str
+) -> None:
+    expected_check = KINDS[kind][1]
+    with broken_server(kind, reference.base_url) as url:
+        env = {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": "dev-token"}
+        result = run_contract(tmp_path, env, "--skip-client")
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed_rows = [line for line in result.stdout.splitlines() if " FAILED " in f" {line} "]
+    assert any(expected_check in row for row in failed_rows), result.stdout
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert result.returncode == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("error: "), result.stderr
+    assert expected in errors[0]
+
+
+def test_unreachable_base_url(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run_contract(tmp_path, {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": SECRET})
+    assert_one_clear_line(result, "cannot reach")
+
+
+def test_wrong_token(tmp_path: Path, reference: ReferenceServer) -> None:
+    env = {"HUBSPOT_BASE_URL": reference.base_url, "HUBSPOT_ACCESS_TOKEN": SECRET}
+    assert_one_clear_line(run_contract(tmp_path, env), "refused the token (401)")
+
+
+def test_base_url_that_answers_html(tmp_path: Path) -> None:
+    class Html(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>login</html>")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Html)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = run_contract(tmp_path, {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": SECRET})
+    finally:
+        server.shutdown()
+    assert_one_clear_line(result, "text/html")
