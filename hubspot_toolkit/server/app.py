@@ -168,6 +168,7 @@ def create_app(config: ServerConfig) -> Any:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         service.store.close()
+        log.info("stopped cleanly: database closed")
 
     routes = [
         Route(op.template, _endpoint(service, op.operation_id), methods=[op.method.upper()])
