@@ -32,8 +32,8 @@ from hubspot_toolkit.validation import operations
 REPO = Path(__file__).resolve().parents[2]
 HOOKS_MODULE = "hubspot_toolkit.contract.hooks"
 PHASES = "examples,coverage,fuzzing"
-DEFAULT_EXAMPLES = 25
-DEEP_EXAMPLES = 500
+DEFAULT_EXAMPLES = 100
+DEEP_EXAMPLES = 2000
 # HubSpot allows 100 requests per 10 s on the smallest tier; the suite stays under it.
 DEFAULT_REMOTE_RATE = "9/s"
 

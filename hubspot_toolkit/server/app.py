@@ -12,14 +12,14 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from hubspot_toolkit.bundle import bundle_spec_dir
 from hubspot_toolkit.server.associations import load_associations, read_associations
 from hubspot_toolkit.server.auth import TokenStore, require
 from hubspot_toolkit.server.config import ServerConfig
-from hubspot_toolkit.server.errors import ApiError
+from hubspot_toolkit.server.errors import ApiError, FastJSONResponse
 from hubspot_toolkit.server.faults import FaultInjector
 from hubspot_toolkit.server.logging_middleware import RequestLog
 from hubspot_toolkit.server.object_types import canonical, read_scope
@@ -103,7 +103,7 @@ class ReferenceService:
         if errors:
             body["numErrors"] = len(errors)
             body["errors"] = errors
-        return JSONResponse(body, 207 if errors else 200)
+        return FastJSONResponse(body, 207 if errors else 200)
 
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
         if operation_id == "batch_read_associations":

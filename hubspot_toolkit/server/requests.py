@@ -1,11 +1,11 @@
 """Checking requests against the spec read from spec/ at start: body, path parameters, media."""
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import jsonschema_rs
+import orjson
 
 from hubspot_toolkit.schemas import to_json_schema
 from hubspot_toolkit.server.errors import ApiError, validation_error
@@ -57,9 +57,7 @@ class RequestChecker:
         if len(raw) > MAX_BODY_BYTES:
             raise validation_error(f"the body is over {MAX_BODY_BYTES} bytes", "body", "TOO_LARGE")
         try:
-            return json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise validation_error("the body is not UTF-8", "body", "INVALID_JSON") from None
+            return orjson.loads(raw)
         except (ValueError, RecursionError) as exc:
             raise validation_error(
                 f"the body is not valid JSON: {exc}", "body", "INVALID_JSON"

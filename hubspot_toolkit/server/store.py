@@ -12,10 +12,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -63,10 +66,39 @@ def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+@lru_cache(maxsize=4096)
 def iso(ms: int) -> str:
     """HubSpot's timestamp form: UTC, milliseconds, Z."""
     moment = datetime.fromtimestamp(ms / 1000, UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def _encode(properties: dict[str, str]) -> str:
+    return orjson.dumps(properties).decode()
+
+
+@dataclass
+class WriteBatch:
+    """The rows one request writes, applied together (the request is one transaction)."""
+
+    inserts: list[tuple[str, int, int, int, str]] = field(default_factory=list)
+    updates: list[tuple[int, str, str, int]] = field(default_factory=list)
+    released: list[tuple[str, str, str]] = field(default_factory=list)
+    claims: list[tuple[str, str, str, int]] = field(default_factory=list)
+
+    def save(self, record: "Record", created: bool) -> None:
+        properties = _encode(record.properties)
+        if created:
+            self.inserts.append(
+                (record.object_type, record.id, record.created_ms, record.updated_ms, properties)
+            )
+        else:
+            self.updates.append((record.updated_ms, properties, record.object_type, record.id))
+
+    def claim(self, record: "Record", name: str, old: str | None, new: str) -> None:
+        if old is not None and old != new:
+            self.released.append((record.object_type, name, old))
+        self.claims.append((record.object_type, name, new, record.id))
 
 
 @dataclass
@@ -111,8 +143,8 @@ class Store:
     # ---- time and ids ---------------------------------------------------------------------
 
     def tick(self) -> int:
-        """A timestamp strictly after every one handed out before (updatedAt must advance)."""
-        self._last_ms = max(now_ms(), self._last_ms + 1)
+        """The timestamp of one write transaction; never before an earlier one's."""
+        self._last_ms = max(now_ms(), self._last_ms)
         return self._last_ms
 
     def next_id(self, db: sqlite3.Connection, object_type: str) -> int:
@@ -144,18 +176,43 @@ class Store:
             is not None
         )
 
-    def save(self, db: sqlite3.Connection, record: Record, created: bool) -> None:
-        properties = json.dumps(record.properties, ensure_ascii=False, separators=(",", ":"))
-        if created:
-            db.execute(
-                "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
-                (record.object_type, record.id, record.created_ms, record.updated_ms, properties),
+    def find_many_by_unique(
+        self, db: sqlite3.Connection, object_type: str, name: str, values: list[str]
+    ) -> dict[str, Record]:
+        """The records whose unique-value property name holds one of values, by value."""
+        found: dict[str, Record] = {}
+        for start in range(0, len(values), 500):  # SQLite's limit on bound parameters
+            chunk = values[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                "SELECT u.value, r.id, r.created_ms, r.updated_ms, r.properties "
+                "FROM unique_values u JOIN records r "
+                "ON r.object_type = u.object_type AND r.id = u.record_id "
+                f"WHERE u.object_type=? AND u.name=? AND u.value IN ({marks})",
+                (object_type, name, *chunk),
             )
-        else:
-            db.execute(
+            for value, record_id, created, updated, properties in rows:
+                found[value] = Record(
+                    object_type, record_id, created, updated, orjson.loads(properties)
+                )
+        return found
+
+    def write(self, db: sqlite3.Connection, batch: "WriteBatch") -> None:
+        """Apply a request's writes with one statement per kind."""
+        if batch.inserts:
+            db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?)", batch.inserts)
+        if batch.updates:
+            db.executemany(
                 "UPDATE records SET updated_ms=?, properties=? WHERE object_type=? AND id=?",
-                (record.updated_ms, properties, record.object_type, record.id),
+                batch.updates,
             )
+        if batch.released:
+            db.executemany(
+                "DELETE FROM unique_values WHERE object_type=? AND name=? AND value=?",
+                batch.released,
+            )
+        if batch.claims:
+            db.executemany("INSERT OR REPLACE INTO unique_values VALUES (?, ?, ?, ?)", batch.claims)
 
     def ensure_record(self, db: sqlite3.Connection, object_type: str, record_id: int) -> None:
         stamp = self.tick()
@@ -178,7 +235,7 @@ class Store:
             "SELECT id, properties FROM records WHERE object_type = ?", (object_type,)
         )
         for record_id, properties in rows:
-            value = json.loads(properties).get(name)
+            value = orjson.loads(properties).get(name)
             if value is None:
                 continue
             if value in seen:
@@ -203,19 +260,6 @@ class Store:
             (object_type, name, value),
         ).fetchone()
         return None if row is None else int(row[0])
-
-    def claim(
-        self, db: sqlite3.Connection, record: Record, name: str, old: str | None, new: str
-    ) -> None:
-        if old is not None and old != new:
-            db.execute(
-                "DELETE FROM unique_values WHERE object_type=? AND name=? AND value=?",
-                (record.object_type, name, old),
-            )
-        db.execute(
-            "INSERT OR REPLACE INTO unique_values VALUES (?, ?, ?, ?)",
-            (record.object_type, name, new, record.id),
-        )
 
     # ---- associations ---------------------------------------------------------------------
 
