@@ -1,0 +1,1 @@
+"""Import a HubSpot-published spec into spec/: keep our operation, repair it, merge it."""
