@@ -33,7 +33,7 @@ lint: $(STAMP) ## ruff on the hand-written code
 	$(BIN)/ruff format --check $(HANDWRITTEN)
 
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
-	$(BIN)/mypy hubspot_toolkit examples
+	$(BIN)/mypy hubspot_toolkit examples bench
 
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
 	$(BIN)/pytest
@@ -44,8 +44,8 @@ contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)
 	@DEEP=1 $(BIN)/python -m hubspot_toolkit.contract
 
-serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKENS RATE_LIMIT ASSOCIATIONS FAULTS)
-	HOST='$(HOST)' PORT='$(PORT)' DB='$(DB)' TOKENS='$(TOKENS)' RATE_LIMIT='$(RATE_LIMIT)' ASSOCIATIONS='$(ASSOCIATIONS)' FAULTS='$(FAULTS)' $(BIN)/python -m hubspot_toolkit.server
+serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKENS RATE_LIMIT RATE_WINDOW ASSOCIATIONS FAULTS)
+	HOST='$(HOST)' PORT='$(PORT)' DB='$(DB)' TOKENS='$(TOKENS)' RATE_LIMIT='$(RATE_LIMIT)' RATE_WINDOW='$(RATE_WINDOW)' ASSOCIATIONS='$(ASSOCIATIONS)' FAULTS='$(FAULTS)' $(BIN)/python -m hubspot_toolkit.server
 
 bench: $(STAMP) ## Run every benchmark under bench/ and print `name: value` lines
 	@for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
@@ -57,10 +57,10 @@ update-spec: $(STAMP) ## Import HubSpot's published spec: make update-spec UPSTR
 spec-diff: $(STAMP) ## Classify spec changes: BASE=<git ref> or OLD=<file> NEW=<file>; ALLOW_BREAKING=1
 	BASE='$(BASE)' OLD='$(OLD)' NEW='$(NEW)' ALLOW_BREAKING='$(ALLOW_BREAKING)' FORMAT='$(FORMAT)' $(BIN)/python -m hubspot_toolkit.spec_diff
 
-constraints: ## Re-pin every dependency after a change to pyproject.toml
+constraints: ## Re-pin every dependency after a change to pyproject.toml (keeps the setuptools pin for builds)
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin
 	.venv-pin/bin/python -m pip install --quiet '.[dev]'
-	(sed -n '1,2p' constraints.txt; .venv-pin/bin/python -m pip freeze --exclude hubspot-crm-contract-toolkit; echo "setuptools==$$(.venv-pin/bin/python -c 'import setuptools; print(setuptools.__version__)')") > constraints.new
+	(sed -n '1,2p' constraints.txt; .venv-pin/bin/python -m pip freeze --exclude hubspot-crm-contract-toolkit; grep '^setuptools==' constraints.txt) > constraints.new
 	mv constraints.new constraints.txt && rm -rf .venv-pin
 
 clean: ## Remove .venv and caches (never spec/ or generated/)

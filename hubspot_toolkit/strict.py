@@ -12,8 +12,8 @@ from importlib import resources
 from typing import Any
 
 import httpx
-from hubspot_crm_client import AuthenticatedClient
 
+from hubspot_toolkit.redacted_client import RedactedClient
 from hubspot_toolkit.specs import Document
 from hubspot_toolkit.validation import ContractViolation, check_response, find_operation
 
@@ -55,13 +55,14 @@ def strict_client(
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
     **client_args: Any,
-) -> AuthenticatedClient:
-    """An AuthenticatedClient whose every response is checked against the spec.
+) -> RedactedClient:
+    """An AuthenticatedClient whose every response is checked against the spec (and whose
+    repr hides the token).
 
     Also raises errors.UnexpectedStatus rather than returning None for statuses the spec does
     not document (the check catches them first).
     """
-    client = AuthenticatedClient(
+    client = RedactedClient(
         base_url=base_url, token=token, raise_on_unexpected_status=True, **client_args
     )
     headers = {client.auth_header_name: f"{client.prefix} {token}".strip()}

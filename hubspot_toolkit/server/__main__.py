@@ -22,7 +22,11 @@ def main() -> int:
         return 2
     if config.tokens_file is None:
         log.info("no TOKENS file: accepting the development token %r with every scope", DEV_TOKEN)
-    limit = f"{config.rate_limit} requests per 10 s per token" if config.rate_limit else "off"
+    limit = (
+        f"{config.rate_limit} requests per {config.rate_window:g} s per token"
+        if config.rate_limit
+        else "off"
+    )
     log.info("database %s; rate limit %s; faults %s", config.db, limit, config.faults or "off")
     log.info("serving on http://%s:%d", config.host, config.port)
     # uvicorn handles SIGTERM and SIGINT: it stops accepting, finishes requests, then exits.

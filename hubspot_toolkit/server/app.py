@@ -47,7 +47,7 @@ class ReferenceService:
             if config.tokens_file
             else TokenStore.development()
         )
-        self.limiter = RateLimiter(config.rate_limit)
+        self.limiter = RateLimiter(config.rate_limit, config.rate_window)
         self.store = Store(config.db)
         if config.associations_file:
             count = load_associations(self.store, config.associations_file)

@@ -18,7 +18,8 @@ class ServerConfig:
     port: int = 8000
     db: Path = DEFAULT_DB
     tokens_file: Path | None = None
-    rate_limit: int | None = None  # requests per 10 s per token; None = off
+    rate_limit: int | None = None  # requests per window per token; None = off
+    rate_window: float = 10.0  # HubSpot's window; shorter ones keep tests of pacing quick
     associations_file: Path | None = None
     faults: float = 0.0  # fraction of requests answered with an injected failure
     spec_dir: Path = REPO_SPEC_DIR
@@ -45,6 +46,7 @@ class ServerConfig:
             db=Path(env["DB"]) if env.get("DB") else DEFAULT_DB,
             tokens_file=Path(env["TOKENS"]) if env.get("TOKENS") else None,
             rate_limit=rate or None,
+            rate_window=number("RATE_WINDOW", float, 0.1, 3600) if env.get("RATE_WINDOW") else 10.0,
             associations_file=Path(env["ASSOCIATIONS"]) if env.get("ASSOCIATIONS") else None,
             faults=float(number("FAULTS", float, 0, 1)) if env.get("FAULTS") else 0.0,
             spec_dir=Path(env["SPEC_DIR"]) if env.get("SPEC_DIR") else REPO_SPEC_DIR,

@@ -1,4 +1,4 @@
-"""HubSpot-style rolling 10-second window per token, and the headers that describe it."""
+"""HubSpot-style rolling window per token (10 s unless RATE_WINDOW) and its headers."""
 
 import time
 import uuid
@@ -13,8 +13,9 @@ DAILY = 1_000_000
 
 
 class RateLimiter:
-    def __init__(self, limit: int | None) -> None:
+    def __init__(self, limit: int | None, window_seconds: float = WINDOW_SECONDS) -> None:
         self.limit = limit
+        self.window = window_seconds
         self._calls: dict[str, deque[float]] = {}
         self._daily: dict[str, int] = {}
 
@@ -22,7 +23,7 @@ class RateLimiter:
         """Count one request for key; (allowed, headers describing the window after it)."""
         now = time.monotonic()
         calls = self._calls.setdefault(key, deque())
-        while calls and calls[0] <= now - WINDOW_SECONDS:
+        while calls and calls[0] <= now - self.window:
             calls.popleft()
         limit = self.limit or UNLIMITED
         allowed = len(calls) < limit
@@ -30,14 +31,14 @@ class RateLimiter:
             calls.append(now)
             self._daily[key] = self._daily.get(key, 0) + 1
         headers = {
-            "X-HubSpot-RateLimit-Interval-Milliseconds": str(int(WINDOW_SECONDS * 1000)),
+            "X-HubSpot-RateLimit-Interval-Milliseconds": str(round(self.window * 1000)),
             "X-HubSpot-RateLimit-Max": str(limit),
             "X-HubSpot-RateLimit-Remaining": str(max(0, limit - len(calls))),
             "X-HubSpot-RateLimit-Daily": str(DAILY),
             "X-HubSpot-RateLimit-Daily-Remaining": str(max(0, DAILY - self._daily.get(key, 0))),
         }
         if not allowed:
-            retry_after = max(0.0, calls[0] + WINDOW_SECONDS - now)
+            retry_after = max(0.0, calls[0] + self.window - now)
             headers["Retry-After"] = str(max(1, round(retry_after + 0.5)))
         return allowed, headers
 

@@ -1,0 +1,1 @@
+"""`hubspot-bulk`: bulk operations from the command line (see main.py)."""
