@@ -1,5 +1,8 @@
-"""Neither client builder shows the token in repr() or str()."""
+"""Neither client builder shows the token in repr() or str(), or takes one it cannot send."""
 
+import pytest
+
+from hubspot_toolkit.redacted_client import InvalidTokenError
 from hubspot_toolkit.resilience import resilient_client
 from hubspot_toolkit.strict import strict_client
 
@@ -14,3 +17,11 @@ def test_client_reprs_hide_the_token() -> None:
         for text in (repr(client), str(client)):
             assert SECRET not in text
             assert "http://127.0.0.1:9" in text
+
+
+@pytest.mark.parametrize("token", ["", "two words", "line\nbreak", "non-ascii-é"])
+def test_a_token_that_cannot_be_sent_is_refused_without_showing_it(token: str) -> None:
+    for build in (strict_client, resilient_client):
+        with pytest.raises(InvalidTokenError) as caught:
+            build("http://127.0.0.1:9", token)
+        assert token not in str(caught.value) or not token

@@ -44,6 +44,10 @@ def check_rows(rows: Iterable[LineItemRow], id_property: str) -> list[LineItemRo
         bad_values = [name for name, value in row.properties.items() if not isinstance(value, str)]
         if bad_values:
             problems.append(RowProblem(row.line, f"values must be text: {', '.join(bad_values)}"))
+        elif not _encodable(row.properties):
+            problems.append(
+                RowProblem(row.line, "text that is not valid Unicode (a lone surrogate)")
+            )
         if not isinstance(key, str) or not key:
             problems.append(RowProblem(row.line, f"no value for the key property {id_property!r}"))
             continue
@@ -57,3 +61,14 @@ def check_rows(rows: Iterable[LineItemRow], id_property: str) -> list[LineItemRo
     if problems:
         raise InvalidRowsError(problems)
     return checked
+
+
+def _encodable(properties: Mapping[str, str]) -> bool:
+    """JSON allows escapes such as "\\ud800" that no UTF-8 request body can carry."""
+    try:
+        for name, value in properties.items():
+            name.encode("utf-8")
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

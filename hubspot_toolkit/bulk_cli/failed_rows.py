@@ -10,11 +10,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hubspot_toolkit.bulk import FailedItem
-from hubspot_toolkit.bulk_cli.readers import ERROR_COLUMN
+from hubspot_toolkit.bulk_cli.readers import ERROR_COLUMN, FORMATS
 
 
-def default_path(source: Path) -> Path:
-    return source.with_name(f"{source.stem}.failed{source.suffix or '.jsonl'}")
+def default_path(source: Path, fmt: str) -> Path:
+    """rows.jsonl → rows.failed.jsonl; the suffix follows the format, so it reads back in."""
+    suffix = source.suffix if FORMATS.get(source.suffix.lower()) == fmt else f".{fmt}"
+    stem = source.stem if suffix == source.suffix else source.name
+    return source.with_name(f"{stem}.failed{suffix}")
+
+
+def check_writable(path: Path) -> None:
+    """Before anything is sent: the failed rows must have somewhere to go. OSError otherwise."""
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a directory")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise PermissionError(f"{path} cannot be written")
 
 
 def write_failed_rows(
@@ -30,10 +42,10 @@ def write_failed_rows(
                 writer.writerow([*columns, ERROR_COLUMN])
                 for item in ordered:
                     cells = [item.row.properties.get(name, "") for name in columns]
-                    writer.writerow([*cells, _describe(item)])
+                    writer.writerow([*cells, describe(item)])
             else:
                 for item in ordered:
-                    record = {**item.row.properties, ERROR_COLUMN: _describe(item)}
+                    record = {**item.row.properties, ERROR_COLUMN: describe(item)}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
         os.replace(temporary, path)
     except BaseException:
@@ -41,5 +53,5 @@ def write_failed_rows(
         raise
 
 
-def _describe(item: FailedItem) -> str:
+def describe(item: FailedItem) -> str:
     return f"line {item.row.line}: {item.failure}"

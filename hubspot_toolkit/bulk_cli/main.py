@@ -5,18 +5,31 @@ Exit status: 0 every row landed; 1 some rows failed (they are in the failed-rows
 """
 
 import argparse
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import httpx
 import stamina
 
 from hubspot_toolkit.bulk import InvalidRowsError, UpsertReport, check_rows, upsert_line_items
-from hubspot_toolkit.bulk_cli.failed_rows import default_path, write_failed_rows
+from hubspot_toolkit.bulk_cli.failed_rows import (
+    check_writable,
+    default_path,
+    describe,
+    write_failed_rows,
+)
 from hubspot_toolkit.bulk_cli.progress import progress_bar
-from hubspot_toolkit.bulk_cli.readers import UnreadableFileError, file_format, read_rows
+from hubspot_toolkit.bulk_cli.readers import (
+    ERROR_COLUMN,
+    UnreadableFileError,
+    file_format,
+    read_rows,
+)
+from hubspot_toolkit.redacted_client import InvalidTokenError, check_token
 from hubspot_toolkit.resilience import PRESETS, Budget, resilient_client
 
 HUBSPOT_API = "https://api.hubapi.com"
@@ -69,13 +82,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def upsert_command(args: argparse.Namespace) -> int:
+def _token() -> str:
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
     if not token:
         raise UsageError(f"set {TOKEN_VARIABLE} to a private app or OAuth access token")
+    try:
+        check_token(token)
+    except InvalidTokenError as exc:
+        raise UsageError(f"{TOKEN_VARIABLE}: {exc}") from None
+    return token
+
+
+def _base_url(text: str) -> str:
+    try:
+        url = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise UsageError(f"--base-url {text!r} is not a URL: {exc}") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise UsageError(f"--base-url {text!r}: give an http:// or https:// URL with a host")
+    return text
+
+
+def upsert_command(args: argparse.Namespace) -> int:
+    token = _token()
+    base_url = _base_url(args.base_url)
     if args.concurrency < 1:
         raise UsageError(f"--concurrency must be at least 1, not {args.concurrency}")
     fmt = file_format(args.file, args.format)
+    failed_file: Path = args.failed_file or default_path(args.file, fmt)
+    try:
+        check_writable(failed_file)
+    except OSError as exc:
+        raise UsageError(f"the failed-rows file {failed_file}: {exc.strerror or exc}") from None
     read = read_rows(args.file, fmt)
     problems = list(read.problems)
     try:
@@ -87,18 +125,28 @@ def upsert_command(args: argparse.Namespace) -> int:
     if not rows:
         print(f"{args.file}: no rows; nothing to send")
         return 0
-    client = resilient_client(args.base_url, token, budget=args.rate_limit)
+    client = resilient_client(base_url, token, budget=args.rate_limit)
     with client, progress_bar(len(rows), "upserting") as advance:
         report = upsert_line_items(
             client, rows, args.id_property, concurrency=args.concurrency, progress=advance
         )
-    failed_file = args.failed_file or default_path(args.file)
     _print_summary(report, len(rows))
     if report.failed:
-        write_failed_rows(failed_file, fmt, report.failed, read.columns)
-        print(f"the failed rows, with their errors, are in {failed_file}; fix and feed it back in")
+        _save_failed(failed_file, fmt, report, read.columns)
         return 1
     return 0
+
+
+def _save_failed(path: Path, fmt: str, report: UpsertReport, columns: list[str]) -> None:
+    try:
+        write_failed_rows(path, fmt, report.failed, columns)
+    except OSError as exc:
+        # Checked before sending, but the disk may have filled since: never lose the rows.
+        print(f"hubspot-bulk: cannot write {path} ({exc.strerror or exc}); the failed rows:")
+        for item in report.failed:
+            print(json.dumps({**item.row.properties, ERROR_COLUMN: describe(item)}))
+        return
+    print(f"the failed rows, with their errors, are in {path}; fix and feed it back in")
 
 
 def _print_summary(report: UpsertReport, total: int) -> None:

@@ -1,9 +1,11 @@
-"""A progress bar on a terminal, nothing otherwise (logs and CI output stay clean)."""
+"""A progress bar on stderr when it is a terminal, nothing otherwise (logs and CI output stay
+clean, and stdout keeps only the summary)."""
 
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 
@@ -14,6 +16,6 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
         yield lambda _: None
         return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as bar:
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)

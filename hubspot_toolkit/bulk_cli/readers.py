@@ -74,8 +74,9 @@ def _read_jsonl(text: str) -> ReadResult:
             continue
         try:
             data = json.loads(line, parse_float=str, parse_int=str, parse_constant=_reject_constant)
-        except ValueError as exc:
-            result.problems.append(RowProblem(number, f"not JSON: {exc}"))
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            result.problems.append(RowProblem(number, f"not JSON: {reason}"))
             continue
         if not isinstance(data, dict):
             result.problems.append(RowProblem(number, "not a JSON object of properties"))

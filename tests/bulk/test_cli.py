@@ -187,3 +187,41 @@ def test_a_wrong_token_fails_every_row_without_showing_the_token(
     failed_file = (tmp_path / "rows.failed.jsonl").read_text()
     for text in (answer.stdout, answer.stderr, failed_file, server.output()):
         assert secret not in text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "token", "message"),
+    [
+        ("--base-url", "http://127.0.0.1:abc", TOKEN, "is not a URL"),
+        ("--base-url", "notaurl", TOKEN, "give an http:// or https:// URL"),
+        ("--base-url", "ftp://example.test", TOKEN, "give an http:// or https:// URL"),
+        ("--rate-limit", "lots", TOKEN, "give a tier"),
+        ("--concurrency", "0", TOKEN, "--concurrency must be at least 1"),
+        ("--failed-file", ".", TOKEN, "is a directory"),
+        ("--base-url", "http://127.0.0.1:9", "dev-token\nSECRET-PART", "characters no token has"),
+        ("--base-url", "http://127.0.0.1:9", "sécret-token", "characters no token has"),
+    ],
+)
+def test_bad_options_and_tokens_are_refused_before_sending(
+    tmp_path: Path, option: str, value: str, token: str, message: str
+) -> None:
+    file = write_jsonl(tmp_path / "rows.jsonl", [{"hs_sku": "U-1"}])
+    answer = run("upsert-line-items", file, "--id-property", "hs_sku", option, value, token=token)
+    assert answer.returncode == 2
+    assert message in answer.stderr
+    assert "Traceback" not in answer.stderr
+    assert "SECRET-PART" not in answer.stdout + answer.stderr
+    assert "sécret" not in answer.stdout + answer.stderr
+    assert not (tmp_path / "rows.failed.jsonl").exists()
+
+
+def test_json_that_no_request_can_carry_is_refused_by_line(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    file = tmp_path / "odd.jsonl"
+    file.write_text('{"hs_sku": "S-1", "name": "\\ud800"}\n' + "[" * 5000 + "\n")
+    answer = upsert(server, file)
+    assert answer.returncode == 2
+    assert "line 1: text that is not valid Unicode" in answer.stderr
+    assert "line 2: not JSON: nested too deeply" in answer.stderr
+    assert "Traceback" not in answer.stderr

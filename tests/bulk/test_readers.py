@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from hubspot_toolkit.bulk_cli.failed_rows import default_path
 from hubspot_toolkit.bulk_cli.readers import UnreadableFileError, file_format, read_rows
 
 
@@ -67,3 +68,10 @@ def test_files_that_cannot_be_read_at_all(tmp_path: Path) -> None:
         read_rows(tmp_path, "csv")
     assert file_format(tmp_path / "x.NDJSON", None) == "jsonl"
     assert file_format(tmp_path / "x.data", "csv") == "csv"
+
+
+def test_the_failed_rows_file_is_named_for_its_format(tmp_path: Path) -> None:
+    assert default_path(tmp_path / "rows.jsonl", "jsonl").name == "rows.failed.jsonl"
+    assert default_path(tmp_path / "rows.CSV", "csv").name == "rows.failed.CSV"
+    assert default_path(tmp_path / "export", "csv").name == "export.failed.csv"
+    assert default_path(tmp_path / "rows.txt", "jsonl").name == "rows.txt.failed.jsonl"
