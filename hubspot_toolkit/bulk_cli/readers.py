@@ -98,51 +98,55 @@ def _read_jsonl(text: str) -> ReadResult:
     return result
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the line each starts on (a quoted field may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    try:
-        for record in reader:
-            yield start, record
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise _CsvError(reader.line_num, str(exc)) from None
-
-
-class _CsvError(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        self.line, self.message = line, message
+def _records(text: str) -> Iterator[tuple[int, list[str] | RowProblem]]:
+    """CSV records with the line each starts on (a quoted field may span lines). A record that
+    breaks CSV syntax comes as a RowProblem, and reading resumes on the line after the error,
+    so that one stray quote does not hide the problems of every row below it."""
+    lines = io.StringIO(text, newline="").readlines()
+    done = 0  # lines consumed by the readers before this one
+    while done < len(lines):
+        reader = csv.reader(iter(lines[done:]), strict=True)
+        start = done + 1
+        try:
+            for record in reader:
+                yield start, record
+                start = done + reader.line_num + 1
+            return
+        except csv.Error as exc:
+            yield start, RowProblem(start, f"not valid CSV: {exc}")
+            done += max(reader.line_num, 1)
 
 
 def _read_csv(text: str) -> ReadResult:
     result = ReadResult([], [], [])
     records = _records(text)
-    try:
-        header_line, header = next(records, (1, []))
-        if not any(header):
-            return ReadResult([], [RowProblem(header_line, "no header row of property names")], [])
-        blank = [i + 1 for i, name in enumerate(header) if not name.strip()]
-        repeated = sorted({n for n in header if header.count(n) > 1})
-        if blank or repeated:
-            message = f"header has blank column(s) {blank}" if blank else ""
-            message += f"{'; ' if blank else ''}repeated column(s) {repeated}" if repeated else ""
-            return ReadResult([], [RowProblem(header_line, message)], [])
-        result.columns = [name for name in header if name != ERROR_COLUMN]
-        for number, record in records:
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) != len(header):
-                result.problems.append(
-                    RowProblem(number, f"{len(record)} fields where the header has {len(header)}")
-                )
-                continue
-            properties = {
-                name: cell
-                for name, cell in zip(header, record, strict=True)
-                if cell != "" and name != ERROR_COLUMN
-            }
-            result.rows.append(LineItemRow(number, properties))
-    except _CsvError as exc:
-        result.problems.append(RowProblem(exc.line, f"CSV cannot be read from here: {exc.message}"))
+    header_line, header = next(records, (1, []))
+    if isinstance(header, RowProblem):
+        return ReadResult([], [header], [])
+    if not any(header):
+        return ReadResult([], [RowProblem(header_line, "no header row of property names")], [])
+    blank = [i + 1 for i, name in enumerate(header) if not name.strip()]
+    repeated = sorted({n for n in header if header.count(n) > 1})
+    if blank or repeated:
+        message = f"header has blank column(s) {blank}" if blank else ""
+        message += f"{'; ' if blank else ''}repeated column(s) {repeated}" if repeated else ""
+        return ReadResult([], [RowProblem(header_line, message)], [])
+    result.columns = [name for name in header if name != ERROR_COLUMN]
+    for number, record in records:
+        if isinstance(record, RowProblem):
+            result.problems.append(record)
+            continue
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            result.problems.append(
+                RowProblem(number, f"{len(record)} fields where the header has {len(header)}")
+            )
+            continue
+        properties = {
+            name: cell
+            for name, cell in zip(header, record, strict=True)
+            if cell != "" and name != ERROR_COLUMN
+        }
+        result.rows.append(LineItemRow(number, properties))
     return result

@@ -1,7 +1,11 @@
 """A reference server process with associations to page through, and clients for it."""
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +51,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer
 def client(server: ReferenceServer) -> Iterator[RedactedClient]:
     with resilient_client(server.base_url, "dev-token", policy=FAST_RETRIES) as made:
         yield made
+
+
+# The installed command, run as users run it.
+CLI = str(Path(sys.executable).parent / "hubspot-bulk")
+TOKEN = "dev-token"
+
+
+def run(
+    *args: str | Path, token: str | None = TOKEN, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "HUBSPOT_ACCESS_TOKEN"}
+    if token is not None:
+        environment["HUBSPOT_ACCESS_TOKEN"] = token
+    return subprocess.run(
+        [CLI, *map(str, args)],
+        env={**environment, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -50,7 +50,7 @@ def test_csv_rows_keep_the_line_they_start_on(tmp_path: Path) -> None:
         ("", "line 1: no header row"),
         ("hs_sku,,name\nA,b,c\n", "line 1: header has blank column(s) [2]"),
         ("hs_sku,name,name\nA,b,c\n", "line 1: repeated column(s) ['name']"),
-        ('hs_sku,name\nA,"open quote\n', "CSV cannot be read from here"),
+        ('hs_sku,name\nA,"open quote\n', "line 2: not valid CSV: unexpected end of data"),
     ],
 )
 def test_broken_csv_is_reported_by_line(tmp_path: Path, text: str, problem: str) -> None:
@@ -75,3 +75,16 @@ def test_the_failed_rows_file_is_named_for_its_format(tmp_path: Path) -> None:
     assert default_path(tmp_path / "rows.CSV", "csv").name == "rows.failed.CSV"
     assert default_path(tmp_path / "export", "csv").name == "export.failed.csv"
     assert default_path(tmp_path / "rows.txt", "jsonl").name == "rows.txt.failed.jsonl"
+
+
+def test_a_csv_syntax_error_does_not_hide_the_rows_below_it(tmp_path: Path) -> None:
+    file = tmp_path / "rows.csv"
+    file.write_text('hs_sku,name\nA,"fine"\nB,"bad"quote\nC,ok\nD,"x"y\nE\n"F,open\n')
+    read = read_rows(file, "csv")
+    assert [r.line for r in read.rows] == [2, 4]
+    assert [(p.line, p.message.split(":")[0]) for p in read.problems] == [
+        (3, "not valid CSV"),
+        (5, "not valid CSV"),
+        (6, "1 fields where the header has 2"),
+        (7, "not valid CSV"),
+    ]
