@@ -1,25 +1,14 @@
 """The README's bulk example runs against a rate-limited, flaky reference server process."""
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 from hubspot_toolkit.server.process import ReferenceServer
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "bulk_sync.py"
-
-
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bulk_example", EXAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.examples import load_example
 
 
 def test_bulk_example_syncs_and_reads(tmp_path: Path) -> None:
-    example = load_example()
+    example = load_example("bulk_sync")
     associations = tmp_path / "associations.json"
     rows = [{"hs_sku": f"EX-{n}", "name": f"item {n}"} for n in range(300)]
     with ReferenceServer(tmp_path / "db.sqlite3", rate_limit=20, faults=0.1) as server:

@@ -1,24 +1,12 @@
 """The README's usage example runs, and type-checks under mypy --strict (see `make typecheck`)."""
 
-import importlib.util
 import json
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
 
 from hubspot_toolkit.strict import strict_client
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "usage.py"
-
-
-def load_example() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("usage_example", EXAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.examples import load_example
 
 
 def fake_hubspot(request: httpx.Request) -> httpx.Response:
@@ -47,7 +35,7 @@ def fake_hubspot(request: httpx.Request) -> httpx.Response:
 
 
 def test_usage_example_runs() -> None:
-    example = load_example()
+    example = load_example("usage")
     client = strict_client(
         "https://api.example.test", "t", transport=httpx.MockTransport(fake_hubspot)
     )

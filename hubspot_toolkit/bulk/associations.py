@@ -5,9 +5,8 @@ spec/associations-batch-read.yaml) until each id's associations are complete.
 An id whose read failed is in `failed`, never in `associations`, so that a partial list is
 never mistaken for the whole one."""
 
-import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,18 +21,15 @@ from hubspot_crm_client.models import (
 )
 from hubspot_crm_client.types import UNSET, Response, Unset
 
-from hubspot_toolkit.bulk.dispatch import Stop, run_tasks, run_threads
+from hubspot_toolkit.bulk.dispatch import ChunkJob, send_tasks, send_threads
 from hubspot_toolkit.bulk.outcome import (
-    FATAL_STATUSES,
     Failure,
     batch_errors,
-    failure_from_answer,
-    failure_from_exception,
     failures_by_key,
     unnamed_failure,
 )
-from hubspot_toolkit.resilience import GaveUpError
 
+BatchAnswer = BatchResponsePublicAssociationMulti | BatchResponsePublicAssociationMultiWithErrors
 MAX_CHUNK = 1000  # HubSpot's limit of inputs per batch read (since 2025-02-10)
 # One read input: an id, and the cursor of its next page (None for the first page).
 Input = tuple[str, str | None]
@@ -62,21 +58,21 @@ class AssociationsReport:
         return not self.failed
 
 
-class _Job:
+class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
+    batch_answers = BatchAnswer
+
     def __init__(self, ids: Iterable[str], chunk_size: int) -> None:
+        super().__init__()
         if not 1 <= chunk_size <= MAX_CHUNK:
             raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
         self.ids = list(dict.fromkeys(ids))  # asking twice for one id is the same read
         if bad := [i for i in self.ids if not isinstance(i, str) or not i]:
             raise ValueError(f"ids must be non-empty strings: {bad[:5]!r}")
         self.chunk_size = chunk_size
-        self.stop = Stop()
         self.found: dict[str, list[AssociatedId]] = {i: [] for i in self.ids}
         self.failed: dict[str, Failure] = {}
         self.cursors_seen: set[Input] = set()
         self.pending: list[Input] = [(i, None) for i in self.ids]
-        self.sent = 0
-        self._lock = threading.Lock()
 
     def next_round(self) -> list[list[Input]]:
         """The chunks of this round (first pages, then every next page found)."""
@@ -84,33 +80,15 @@ class _Job:
         size = self.chunk_size
         return [pending[i : i + size] for i in range(0, len(pending), size)]
 
-    def body(self, chunk: Sequence[Input]) -> BatchInputPublicObjectId:
-        with self._lock:  # called from worker threads
-            self.sent += 1
+    def body(self, chunk: list[Input]) -> BatchInputPublicObjectId:
         return BatchInputPublicObjectId(
             inputs=[PublicObjectId(id=i, after=UNSET if a is None else a) for i, a in chunk]
         )
 
-    def not_sent(self, chunk: Sequence[Input]) -> dict[str, Page]:
-        return {i: Failure(None, "NOT_SENT", f"not sent: {self.stop.reason}") for i, _ in chunk}
-
-    def failed_chunk(self, chunk: Sequence[Input], exc: Exception) -> dict[str, Page]:
-        failure = failure_from_exception(exc)
-        if isinstance(exc, GaveUpError):  # the service keeps failing: stop, do not queue more
-            self.stop.set(f"retries ran out on an earlier request: {failure}")
+    def fail_all(self, chunk: list[Input], failure: Failure) -> dict[str, Page]:
         return {i: failure for i, _ in chunk}
 
-    def answered(self, chunk: Sequence[Input], response: Response[Any]) -> dict[str, Page]:
-        status = int(response.status_code)
-        parsed = response.parsed
-        ok_types = (
-            BatchResponsePublicAssociationMulti | BatchResponsePublicAssociationMultiWithErrors
-        )
-        if not isinstance(parsed, ok_types):
-            failure = failure_from_answer(response)
-            if status in FATAL_STATUSES:
-                self.stop.set(f"an earlier request was refused with {failure}")
-            return {i: failure for i, _ in chunk}
+    def from_batch(self, chunk: list[Input], parsed: BatchAnswer, status: int) -> dict[str, Page]:
         pages: dict[str, Page] = {}
         asked = {i for i, _ in chunk}
         for result in parsed.results:
@@ -167,19 +145,13 @@ def read_associations(
     job = _Job(ids, chunk_size)
     started = time.monotonic()
 
-    def send(chunk: list[Input]) -> dict[str, Page]:
-        if job.stop:
-            return job.not_sent(chunk)
-        try:
-            response = batch_read_associations.sync_detailed(
-                from_object_type, to_object_type, client=client, body=job.body(chunk)
-            )
-        except Exception as exc:  # one chunk's failure must not lose the other chunks' results
-            return job.failed_chunk(chunk, exc)
-        return job.answered(chunk, response)
+    def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        return batch_read_associations.sync_detailed(
+            from_object_type, to_object_type, client=client, body=body
+        )
 
     while chunks := job.next_round():
-        job.settle(chunks, run_threads(chunks, send, concurrency))
+        job.settle(chunks, send_threads(job, chunks, call, concurrency))
     return job.report(started)
 
 
@@ -196,17 +168,11 @@ async def aread_associations(
     job = _Job(ids, chunk_size)
     started = time.monotonic()
 
-    async def send(chunk: list[Input]) -> dict[str, Page]:
-        if job.stop:
-            return job.not_sent(chunk)
-        try:
-            response = await batch_read_associations.asyncio_detailed(
-                from_object_type, to_object_type, client=client, body=job.body(chunk)
-            )
-        except Exception as exc:  # one chunk's failure must not lose the other chunks' results
-            return job.failed_chunk(chunk, exc)
-        return job.answered(chunk, response)
+    async def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        return await batch_read_associations.asyncio_detailed(
+            from_object_type, to_object_type, client=client, body=body
+        )
 
     while chunks := job.next_round():
-        job.settle(chunks, await run_tasks(chunks, send, concurrency))
+        job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
     return job.report(started)

@@ -11,9 +11,8 @@ and transient failures are paced and retried below them; they work with any
 AuthenticatedClient, but then every such failure fails its chunk.
 """
 
-import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from hubspot_crm_client import AuthenticatedClient
@@ -27,35 +26,37 @@ from hubspot_crm_client.models import (
 )
 from hubspot_crm_client.types import Response
 
-from hubspot_toolkit.bulk.dispatch import Stop, run_tasks, run_threads
+from hubspot_toolkit.bulk.dispatch import ChunkJob, send_tasks, send_threads
 from hubspot_toolkit.bulk.outcome import (
-    FATAL_STATUSES,
     FailedItem,
     Failure,
     UpsertedItem,
     UpsertReport,
     batch_errors,
-    failure_from_answer,
-    failure_from_exception,
     failures_by_key,
     unnamed_failure,
 )
 from hubspot_toolkit.bulk.rows import LineItemRow, check_rows
-from hubspot_toolkit.resilience import GaveUpError
 
 MAX_CHUNK = 100  # HubSpot's limit of inputs per upsert request
+BatchAnswer = (
+    BatchResponseSimplePublicUpsertObject | BatchResponseSimplePublicUpsertObjectWithErrors
+)
 Progress = Callable[[int], None]
 Settled = tuple[list[UpsertedItem], list[FailedItem]]
 # Rows from a file carry their line numbers; plain maps are numbered by position from 1.
 Rows = Iterable[LineItemRow | Mapping[str, str]]
 
 
-class _Job:
+class _Job(ChunkJob[list[LineItemRow], BatchInputSimplePublicObjectBatchInputUpsert, Settled]):
     """One bulk upsert: the chunks, and turning each chunk's answer into settled inputs."""
+
+    batch_answers = BatchAnswer
 
     def __init__(
         self, rows: Rows, id_property: str, chunk_size: int, progress: Progress | None
     ) -> None:
+        super().__init__()
         if not 1 <= chunk_size <= MAX_CHUNK:
             raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
         as_rows = [
@@ -65,14 +66,9 @@ class _Job:
         checked = check_rows(as_rows, id_property)
         self.id_property = id_property
         self.chunks = [checked[i : i + chunk_size] for i in range(0, len(checked), chunk_size)]
-        self.stop = Stop()
-        self.sent = 0
         self._progress = progress
-        self._lock = threading.Lock()
 
-    def body(self, chunk: Sequence[LineItemRow]) -> BatchInputSimplePublicObjectBatchInputUpsert:
-        with self._lock:
-            self.sent += 1
+    def body(self, chunk: list[LineItemRow]) -> BatchInputSimplePublicObjectBatchInputUpsert:
         return BatchInputSimplePublicObjectBatchInputUpsert(
             inputs=[
                 SimplePublicObjectBatchInputUpsert(
@@ -85,27 +81,10 @@ class _Job:
             ]
         )
 
-    def not_sent(self, chunk: Sequence[LineItemRow]) -> Settled:
-        failure = Failure(None, "NOT_SENT", f"not sent: {self.stop.reason}")
+    def fail_all(self, chunk: list[LineItemRow], failure: Failure) -> Settled:
         return self._done([], [FailedItem(row, failure) for row in chunk])
 
-    def failed(self, chunk: Sequence[LineItemRow], exc: Exception) -> Settled:
-        failure = failure_from_exception(exc)
-        if isinstance(exc, GaveUpError):  # the service keeps failing: stop, do not queue more
-            self.stop.set(f"retries ran out on an earlier request: {failure}")
-        return self._done([], [FailedItem(row, failure) for row in chunk])
-
-    def answered(self, chunk: Sequence[LineItemRow], response: Response[Any]) -> Settled:
-        status = int(response.status_code)
-        parsed = response.parsed
-        if not isinstance(
-            parsed,
-            BatchResponseSimplePublicUpsertObject | BatchResponseSimplePublicUpsertObjectWithErrors,
-        ):
-            failure = failure_from_answer(response)
-            if status in FATAL_STATUSES:
-                self.stop.set(f"an earlier request was refused with {failure}")
-            return self._done([], [FailedItem(row, failure) for row in chunk])
+    def from_batch(self, chunk: list[LineItemRow], parsed: BatchAnswer, status: int) -> Settled:
         by_place = {str(place): row for place, row in enumerate(chunk)}
         by_key = {row.properties[self.id_property]: row for row in chunk}
         upserted: dict[int, UpsertedItem] = {}
@@ -159,16 +138,10 @@ def upsert_line_items(
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
 
-    def send(chunk: list[LineItemRow]) -> Settled:
-        if job.stop:
-            return job.not_sent(chunk)
-        try:
-            response = batch_upsert_line_items.sync_detailed(client=client, body=job.body(chunk))
-        except Exception as exc:  # one chunk's failure must not lose the other chunks' results
-            return job.failed(chunk, exc)
-        return job.answered(chunk, response)
+    def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
+        return batch_upsert_line_items.sync_detailed(client=client, body=body)
 
-    return job.report(run_threads(job.chunks, send, concurrency), started)
+    return job.report(send_threads(job, job.chunks, call, concurrency), started)
 
 
 async def aupsert_line_items(
@@ -184,14 +157,7 @@ async def aupsert_line_items(
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
 
-    async def send(chunk: list[LineItemRow]) -> Settled:
-        if job.stop:
-            return job.not_sent(chunk)
-        try:
-            body = job.body(chunk)
-            response = await batch_upsert_line_items.asyncio_detailed(client=client, body=body)
-        except Exception as exc:  # one chunk's failure must not lose the other chunks' results
-            return job.failed(chunk, exc)
-        return job.answered(chunk, response)
+    async def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
+        return await batch_upsert_line_items.asyncio_detailed(client=client, body=body)
 
-    return job.report(await run_tasks(job.chunks, send, concurrency), started)
+    return job.report(await send_tasks(job, job.chunks, call, concurrency), started)

@@ -3,9 +3,12 @@
 import os
 from dataclasses import dataclass, field
 
+from hubspot_toolkit.contract.target import LIMITED_TOKEN_VAR, TOKEN_VAR
+
 BASE_URL = "HUBSPOT_CONTRACT_BASE_URL"
-TOKEN = "HUBSPOT_ACCESS_TOKEN"
-LIMITED_TOKEN = "HUBSPOT_LIMITED_TOKEN"
+# The same variables the user sets: the child process reads the tokens where they put them.
+TOKEN = TOKEN_VAR
+LIMITED_TOKEN = LIMITED_TOKEN_VAR
 SAFE_PREFIX = "HUBSPOT_CONTRACT_PREFIX"
 ID_PROPERTY = "HUBSPOT_CONTRACT_ID_PROPERTY"
 

@@ -15,6 +15,19 @@ from hubspot_toolkit.resilience.budget import DEFAULT_BUDGET, Budget
 from hubspot_toolkit.resilience.window import SlidingWindow, Slot
 
 
+def _next_step(window: SlidingWindow, now: float, deadline: float | None) -> Slot | float | None:
+    """A slot to send with now, seconds to sleep before looking again, or None: the slot would
+    come only at or after `deadline`."""
+    if deadline is not None and now >= deadline:
+        return None
+    slot, wait = window.try_acquire(now)
+    if slot is not None:
+        return slot
+    if deadline is not None and now + wait >= deadline:
+        return None
+    return wait
+
+
 class Pacer:
     """Thread-safe: one pacer is shared by every thread sending with the same token."""
 
@@ -40,15 +53,10 @@ class Pacer:
         try:
             while True:
                 with self._lock:
-                    now = self.clock()
-                    if deadline is not None and now >= deadline:
-                        return None
-                    slot, wait = self.window.try_acquire(now)
-                if slot is not None:
-                    return slot
-                if deadline is not None and now + wait >= deadline:
-                    return None
-                self._sleep(wait)
+                    step = _next_step(self.window, self.clock(), deadline)
+                if step is None or isinstance(step, Slot):
+                    return step
+                self._sleep(step)
         finally:
             self._turn.release()
 
@@ -99,15 +107,10 @@ class AsyncPacer:
                 return None
         try:
             while True:
-                now = self.clock()
-                if deadline is not None and now >= deadline:
-                    return None
-                slot, wait = self.window.try_acquire(now)
-                if slot is not None:
-                    return slot
-                if deadline is not None and now + wait >= deadline:
-                    return None
-                await self._sleep(wait)
+                step = _next_step(self.window, self.clock(), deadline)
+                if step is None or isinstance(step, Slot):
+                    return step
+                await self._sleep(step)
         finally:
             self._turn.release()
 
