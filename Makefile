@@ -6,7 +6,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HANDWRITTEN := $(wildcard hubspot_toolkit tests contract_tests bench examples)
+TOOLKIT := $(BIN)/hubspot-toolkit
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# `$(call given,--option,VAR)`: pass VAR as --option only when it was given on make's command
+# line; names as common as HOST or PORT in the environment must not steer the server.
+given = $(if $(and $(filter command line,$(origin $(2))),$(strip $($(2)))),$(1) '$(strip $($(2)))')
+SERVE_OPTIONS = $(call given,--host,HOST) $(call given,--port,PORT) $(call given,--db,DB) \
+  $(call given,--tokens,TOKENS) $(call given,--rate-limit,RATE_LIMIT) \
+  $(call given,--rate-window,RATE_WINDOW) $(call given,--associations,ASSOCIATIONS) \
+  $(call given,--faults,FAULTS)
+# The suite's own variables may come from the environment too (CI sets them).
+CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-examples '$(MAX_EXAMPLES)') \
+  $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)')
 
 .DEFAULT_GOAL := help
 .PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec spec-diff constraints clean
@@ -23,39 +35,41 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 generate: $(STAMP) ## Regenerate generated/ from spec/ (leaves it untouched if spec/ is broken)
-	$(BIN)/hubspot-codegen generate
+	$(TOOLKIT) generate
 
 check-generated: $(STAMP) ## Fail, naming the files, if generated/ is not what spec/ generates
-	$(BIN)/hubspot-codegen check
+	$(TOOLKIT) check-generated
 
 lint: $(STAMP) ## ruff on the hand-written code
 	$(BIN)/ruff check $(HANDWRITTEN)
 	$(BIN)/ruff format --check $(HANDWRITTEN)
 
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
-	$(BIN)/mypy hubspot_toolkit examples bench
+	$(BIN)/mypy hubspot_toolkit contract_tests examples bench
 
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
-	$(BIN)/pytest
+	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci)
 
 contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n)
-	@$(BIN)/python -m hubspot_toolkit.contract
+	@$(TOOLKIT) contract $(CONTRACT_OPTIONS)
 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)
-	@DEEP=1 $(BIN)/python -m hubspot_toolkit.contract
+	@$(TOOLKIT) contract --deep $(CONTRACT_OPTIONS)
 
 serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKENS RATE_LIMIT RATE_WINDOW ASSOCIATIONS FAULTS)
-	HOST='$(HOST)' PORT='$(PORT)' DB='$(DB)' TOKENS='$(TOKENS)' RATE_LIMIT='$(RATE_LIMIT)' RATE_WINDOW='$(RATE_WINDOW)' ASSOCIATIONS='$(ASSOCIATIONS)' FAULTS='$(FAULTS)' $(BIN)/python -m hubspot_toolkit.server
+	$(TOOLKIT) serve $(strip $(SERVE_OPTIONS))
 
 bench: $(STAMP) ## Run every benchmark under bench/ and print `name: value` lines
 	@for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
 
-update-spec: $(STAMP) ## Import HubSpot's published spec: make update-spec UPSTREAM=file
-	$(BIN)/python -m hubspot_toolkit.spec_update '$(UPSTREAM)'
-	$(BIN)/hubspot-codegen generate
+update-spec: $(STAMP) ## Import HubSpot's published spec, then regenerate: make update-spec UPSTREAM=file
+	@test -n '$(UPSTREAM)' || { echo "usage: make update-spec UPSTREAM=<HubSpot OpenAPI file>" >&2; exit 2; }
+	$(TOOLKIT) update-spec '$(UPSTREAM)'
+	$(TOOLKIT) generate
 
 spec-diff: $(STAMP) ## Classify spec changes: BASE=<git ref> or OLD=<file> NEW=<file>; ALLOW_BREAKING=1
-	BASE='$(BASE)' OLD='$(OLD)' NEW='$(NEW)' ALLOW_BREAKING='$(ALLOW_BREAKING)' FORMAT='$(FORMAT)' $(BIN)/python -m hubspot_toolkit.spec_diff
+	@$(TOOLKIT) spec-diff $(call given,--base,BASE) $(call given,--old,OLD) $(call given,--new,NEW) \
+	  $(call given,--format,FORMAT) $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
 constraints: ## Re-pin every dependency after a change to pyproject.toml (keeps the setuptools pin for builds)
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin

@@ -1,6 +1,6 @@
 """The bulk line-item upsert done with HubSpot's official SDK, for bench/bulk_upsert.py.
 
-The benchmark compares hubspot_toolkit.bulk with what a typical user of hubspot-api-client
+The benchmark compares hubspot_toolkit.client.bulk with what a typical user of hubspot-api-client
 (12.0.0) would write for the same job: chunks of 100 sent through
 `HubSpot(...).crm.line_items.batch_api.upsert(...)`, with nothing but the SDK's own retry
 mechanism (a urllib3 `Retry` passed as `retry=`) between them and the rate limit. A chunk

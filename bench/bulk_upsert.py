@@ -6,7 +6,7 @@ the window full, as it would in the middle of a long sync: a client cannot profi
 empty window at the start, and the fraction cannot exceed 1 by bursting.
 
 Prints `name: value` lines:
-  bulk_upsert_fraction_of_ceiling      hubspot_toolkit.bulk with the resilient transport
+  bulk_upsert_fraction_of_ceiling      hubspot_toolkit.client.bulk with the resilient transport
   bulk_upsert_lost, _duplicated, _429  items missing / stored twice afterwards; 429s it got
   sdk_bulk_upsert_fraction_of_ceiling  the same job with hubspot-api-client and urllib3 retries
   sdk_bulk_upsert_lost, _duplicated, _429
@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _sdk_upsert import sdk_bulk_upsert
 
-from hubspot_toolkit.bulk import upsert_line_items
-from hubspot_toolkit.resilience import resilient_client
+from hubspot_toolkit.client.bulk import upsert_line_items
+from hubspot_toolkit.client.resilience import resilient_client
 from hubspot_toolkit.server.process import ReferenceServer
 
 LIMIT = int(os.environ.get("BENCH_RATE_LIMIT", "40"))  # requests per window

@@ -6,23 +6,18 @@ schema is posed as the request body of a synthetic operation, so that the same g
 """
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import schemathesis
 from hypothesis import strategies as st
 
-from hubspot_toolkit.bundle import bundle_spec_dir
-from hubspot_toolkit.specs import Document
-from hubspot_toolkit.validation import Operation, operations
-
-REPO = Path(__file__).resolve().parents[1]
-SPEC_DIR = REPO / "spec"
+from contract_tests.spec_source import suite_spec
+from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.operations import Operation, operations
 
 
-@cache
 def spec() -> Document:
-    return bundle_spec_dir(SPEC_DIR)
+    return suite_spec()
 
 
 @cache
@@ -37,7 +32,8 @@ def operation(operation_id: str) -> Operation:
 def requests(operation_id: str) -> st.SearchStrategy[tuple[dict[str, str], Any]]:
     """(path parameters, JSON body) pairs that the spec allows for operation_id."""
     api_operation = _loaded().find_operation_by_id(operation_id)
-    return api_operation.as_strategy().map(lambda case: (dict(case.path_parameters), case.body))
+    cases: st.SearchStrategy[Any] = api_operation.as_strategy()
+    return cases.map(lambda case: (dict(case.path_parameters), case.body))
 
 
 def documented_json_statuses(op: Operation) -> list[int]:
@@ -83,4 +79,5 @@ def _response_body_factory() -> Any:
 def response_bodies(operation_id: str, status: int) -> st.SearchStrategy[Any]:
     """JSON bodies valid against the spec's response schema for operation_id and status."""
     factory = _response_body_factory().find_operation_by_id(f"{operation_id}_{status}")
-    return factory.as_strategy().map(lambda case: case.body)
+    cases: st.SearchStrategy[Any] = factory.as_strategy()
+    return cases.map(lambda case: case.body)

@@ -8,8 +8,8 @@ Run it against the reference server (`make serve RATE_LIMIT=100 FAULTS=0.1`) or 
 
 import os
 
-from hubspot_toolkit.bulk import read_associations, upsert_line_items
-from hubspot_toolkit.resilience import preset, resilient_client
+from hubspot_toolkit.client.bulk import read_associations, upsert_line_items
+from hubspot_toolkit.client.resilience import preset, resilient_client
 
 
 def sync_catalogue(

@@ -23,7 +23,7 @@ from hubspot_crm_client.models import (
     SimplePublicObjectBatchInputUpsert,
 )
 
-from hubspot_toolkit.strict import strict_client
+from hubspot_toolkit.client.strict import strict_client
 
 
 def upsert_by_sku(client: AuthenticatedClient, rows: dict[str, dict[str, str]]) -> dict[str, str]:

@@ -1,1 +1,63 @@
-"""Hand-written tooling around the generated HubSpot CRM client: spec handling, generation."""
+"""Spec-first tooling for HubSpot CRM's line items batch upsert and associations batch read.
+
+The names users call are here; the packages beneath group them by concern:
+
+- ``hubspot_toolkit.client``: the generated client made strict, token-safe, paced and retried,
+  and bulk jobs over it (``client.resilience``, ``client.bulk``);
+- ``hubspot_toolkit.spec``: loading, bundling and checking against the OpenAPI documents;
+- ``hubspot_toolkit.server``: the reference server (the [server] extra);
+- ``hubspot_toolkit.workflow``: code generation, spec import and spec diff (the [codegen] extra);
+- ``hubspot_toolkit.cli``: the ``hubspot-toolkit`` command.
+
+Every error the toolkit raises derives from ``HubSpotToolkitError``.
+"""
+
+from hubspot_toolkit.client.bulk import (
+    AssociationsReport,
+    InvalidRowsError,
+    UpsertReport,
+    aread_associations,
+    aupsert_line_items,
+    check_rows,
+    read_associations,
+    upsert_line_items,
+)
+from hubspot_toolkit.client.redacted import InvalidTokenError, RedactedClient
+from hubspot_toolkit.client.resilience import (
+    PRESETS,
+    AsyncResilientTransport,
+    Budget,
+    GaveUpError,
+    ResilientTransport,
+    RetryPolicy,
+    preset,
+    resilient_client,
+)
+from hubspot_toolkit.client.strict import check_exchange, strict_client
+from hubspot_toolkit.errors import ContractViolation, HubSpotToolkitError, SpecError
+
+__all__ = [
+    "PRESETS",
+    "AssociationsReport",
+    "AsyncResilientTransport",
+    "Budget",
+    "ContractViolation",
+    "GaveUpError",
+    "HubSpotToolkitError",
+    "InvalidRowsError",
+    "InvalidTokenError",
+    "RedactedClient",
+    "ResilientTransport",
+    "RetryPolicy",
+    "SpecError",
+    "UpsertReport",
+    "aread_associations",
+    "aupsert_line_items",
+    "check_exchange",
+    "check_rows",
+    "preset",
+    "read_associations",
+    "resilient_client",
+    "strict_client",
+    "upsert_line_items",
+]

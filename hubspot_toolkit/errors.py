@@ -1,9 +1,18 @@
-"""The one error type that every command reports as a single clear line."""
+"""The exception tree: every error the toolkit raises to its users derives from one base.
+
+As in httpx, callers can catch HubSpotToolkitError to handle anything the toolkit reports, or a
+subclass for one kind of problem. Each message is one line that says what is wrong and where,
+and never holds a token.
+"""
 
 from pathlib import Path
 
 
-class SpecError(Exception):
+class HubSpotToolkitError(Exception):
+    """Base of every error the toolkit reports."""
+
+
+class SpecError(HubSpotToolkitError):
     """A problem in a spec document, located by file and place (line or JSON path)."""
 
     def __init__(self, file: Path | str, place: str, problem: str) -> None:
@@ -11,3 +20,7 @@ class SpecError(Exception):
         self.place = place
         self.problem = problem
         super().__init__(f"{self.file}: {place}: {problem}" if place else f"{self.file}: {problem}")
+
+
+class ContractViolation(HubSpotToolkitError):
+    """An HTTP exchange that the spec does not allow; the message says what and where."""

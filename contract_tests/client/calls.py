@@ -45,4 +45,5 @@ def call_async(
     operation_id: str, client: AuthenticatedClient, path: dict[str, str], body: Any
 ) -> Coroutine[Any, Any, Any]:
     module = OPERATIONS[operation_id][0]
-    return module.asyncio_detailed(client=client, **_arguments(operation_id, path, body))
+    function: Callable[..., Coroutine[Any, Any, Any]] = module.asyncio_detailed
+    return function(client=client, **_arguments(operation_id, path, body))

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 from contract_tests.client.calls import OPERATIONS, call_async, call_sync
 from contract_tests.spec_strategies import operation, requests
-from hubspot_toolkit.validation import schema_errors
+from hubspot_toolkit.spec.operations import schema_errors
 
 TOKEN = "pat-test-token"
 BASE_URL = "https://api.example.test"

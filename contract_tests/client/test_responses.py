@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from contract_tests.client.calls import OPERATIONS, call_async, call_sync
 from contract_tests.spec_strategies import documented_json_statuses, operation, response_bodies
-from hubspot_toolkit.strict import ContractViolation, strict_client
+from hubspot_toolkit.client.strict import ContractViolation, strict_client
 
 BASE_URL = "https://api.example.test"
 PATHS = {
@@ -141,6 +141,7 @@ def broken_bodies(
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
 def test_body_that_breaks_the_spec_is_an_error(operation_id: str) -> None:
     schema = operation(operation_id).response_schema(200)
+    assert schema is not None
 
     @SETTINGS
     @given(data=st.data())

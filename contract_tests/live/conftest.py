@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from hubspot_toolkit.contract.settings import HookSettings
-from hubspot_toolkit.contract.target import reference_target
+from contract_tests.settings import HookSettings
+from contract_tests.target import reference_target
+from hubspot_toolkit.spec.location import default_spec_dir
 
 
 @pytest.fixture(scope="session")
@@ -14,5 +15,5 @@ def live_target() -> Iterator[HookSettings]:
     if configured.base_url and configured.token:
         yield configured
         return
-    with reference_target() as target:
+    with reference_target(default_spec_dir()) as target:
         yield HookSettings(base_url=target.base_url, token=target.token)

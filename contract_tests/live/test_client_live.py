@@ -10,12 +10,16 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
+from contract_tests.checks.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
 from contract_tests.client.calls import OPERATIONS, call_sync
+from contract_tests.settings import HookSettings
 from contract_tests.spec_strategies import requests
-from hubspot_toolkit.contract.settings import HookSettings
-from hubspot_toolkit.contract.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
-from hubspot_toolkit.resilience import AsyncResilientTransport, ResilientTransport, RetryPolicy
-from hubspot_toolkit.strict import strict_client
+from hubspot_toolkit.client.resilience import (
+    AsyncResilientTransport,
+    ResilientTransport,
+    RetryPolicy,
+)
+from hubspot_toolkit.client.strict import strict_client
 
 LIVE = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 

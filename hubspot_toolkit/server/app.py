@@ -15,7 +15,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from hubspot_toolkit.bundle import bundle_spec_dir
 from hubspot_toolkit.server.associations import load_associations, read_associations
 from hubspot_toolkit.server.auth import TokenStore, require
 from hubspot_toolkit.server.config import ServerConfig
@@ -27,7 +26,8 @@ from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import upsert_line_items
-from hubspot_toolkit.validation import operations
+from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.operations import operations
 
 log = logging.getLogger("hubspot_toolkit.server")
 Handler = Callable[[Request, Any, dict[str, str]], Awaitable[Response]]

@@ -9,7 +9,10 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from hubspot_toolkit.errors import HubSpotToolkitError
+
 STARTUP_SECONDS = 30.0
+SERVER_VARIABLES = "HUBSPOT_SERVER_"
 
 
 def free_port() -> int:
@@ -18,7 +21,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class ServerStartError(Exception):
+class ServerStartError(HubSpotToolkitError):
     """The server process exited or did not listen in time; carries its output."""
 
 
@@ -36,30 +39,39 @@ class ReferenceServer:
         associations_file: Path | None = None,
         page_size: int | None = None,
         port: int | None = None,
+        spec_dir: Path | None = None,
     ) -> None:
         self.db = db
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_file = db.with_suffix(".log")
-        self._env = {
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
-            "DB": str(db),
-            "RATE_LIMIT": str(rate_limit or ""),
-            "RATE_WINDOW": str(rate_window or ""),
-            "FAULTS": str(faults or ""),
-            "TOKENS": str(tokens_file or ""),
-            "ASSOCIATIONS": str(associations_file or ""),
-            "PAGE_SIZE": str(page_size or ""),
+        options: dict[str, object] = {
+            "--host": "127.0.0.1",
+            "--port": self.port,
+            "--db": db,
+            "--rate-limit": rate_limit,
+            "--rate-window": rate_window,
+            "--faults": faults,
+            "--tokens": tokens_file,
+            "--associations": associations_file,
+            "--page-size": page_size,
+            "--spec-dir": spec_dir,
         }
+        self._arguments = [
+            str(part)
+            for name, value in options.items()
+            if value is not None
+            for part in (name, value)
+        ]
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> "ReferenceServer":
         self.db.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_file.open("ab")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "hubspot_toolkit.server"],
-            env={**os.environ, **self._env},
+            [sys.executable, "-m", "hubspot_toolkit", "serve", *self._arguments],
+            # Only the arguments configure it: a user's HUBSPOT_SERVER_* defaults must not leak in.
+            env={k: v for k, v in os.environ.items() if not k.startswith(SERVER_VARIABLES)},
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -7,10 +7,10 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from hubspot_toolkit.schemas import to_json_schema
 from hubspot_toolkit.server.errors import ApiError, validation_error
-from hubspot_toolkit.specs import format_path
-from hubspot_toolkit.validation import Operation
+from hubspot_toolkit.spec.document import format_path
+from hubspot_toolkit.spec.operations import Operation
+from hubspot_toolkit.spec.schemas import to_json_schema
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 REQUIRED = re.compile(r'^"(.*)" is a required property$')

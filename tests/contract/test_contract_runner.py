@@ -14,18 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.broken_servers import KINDS
-from hubspot_toolkit.server.process import ReferenceServer
+from hubspot_toolkit.server.process import ReferenceServer, free_port
+from tests.contract.broken_servers import KINDS
+from tests.paths import REPO, TOOLKIT
 
-REPO = Path(__file__).resolve().parents[2]
 SECRET = "pat-na1-this-token-must-never-be-printed"
-FAST = {"SEED": "1", "MAX_EXAMPLES": "6", "CONTRACT_RATE_LIMIT": "1000/s"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+# The suite's options, given the way CI gives them: as environment defaults.
+FAST = {
+    "HUBSPOT_CONTRACT_SEED": "1",
+    "HUBSPOT_CONTRACT_MAX_EXAMPLES": "6",
+    "HUBSPOT_CONTRACT_RATE_LIMIT": "1000/s",
+}
 
 
 def wait_for_port(port: int, timeout: float = 15) -> None:
@@ -44,7 +43,7 @@ def run_contract(
 ) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")}
     return subprocess.run(
-        [sys.executable, "-m", "hubspot_toolkit.contract", "--reports-dir", str(tmp_path), *args],
+        [*TOOLKIT, "contract", "--reports-dir", str(tmp_path), *args],
         env={**clean, **FAST, **env},
         capture_output=True,
         text=True,
@@ -64,7 +63,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceSer
 def broken_server(kind: str, upstream: str) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "contract_tests.broken_servers", kind, upstream, str(port)],
+        [sys.executable, "-m", "tests.contract.broken_servers", kind, upstream, str(port)],
         cwd=REPO,
         env={**os.environ, "UPSTREAM_TOKEN": "dev-token"},
     )
@@ -144,4 +143,5 @@ def test_base_url_that_answers_html(tmp_path: Path) -> None:
         result = run_contract(tmp_path, {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": SECRET})
     finally:
         server.shutdown()
+        server.server_close()
     assert_one_clear_line(result, "text/html")

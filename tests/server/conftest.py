@@ -8,9 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
+from hubspot_toolkit.client.strict import bundled_spec
 from hubspot_toolkit.server.process import ReferenceServer
-from hubspot_toolkit.strict import bundled_spec
-from hubspot_toolkit.validation import check_response, find_operation
+from hubspot_toolkit.spec.operations import check_response, find_operation
 
 UPSERT = "/crm/v3/objects/line_items/batch/upsert"
 TOKENS = {

@@ -1,0 +1,136 @@
+"""Schemathesis hooks and checks for HubSpot semantics, loaded by the runner as SCHEMATHESIS_HOOKS.
+
+The checks judge what actually went over the wire (response.request), so they hold for any
+server, and they report through AssertionError as schemathesis expects.
+"""
+
+import json
+import threading
+from functools import cache
+from typing import Any
+
+import httpx
+import schemathesis
+
+from contract_tests.checks import semantics
+from contract_tests.checks.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
+from contract_tests.settings import HookSettings
+from contract_tests.spec_source import suite_spec
+from hubspot_toolkit.spec.operations import find_operation
+
+UPSERT = "batch_upsert_line_items"
+READ = "batch_read_associations"
+
+
+@cache
+def settings() -> HookSettings:
+    return HookSettings.from_environment()
+
+
+def _operation_id(response: Any) -> str | None:
+    request = response.request
+    path = httpx.URL(request.url).path
+    operation = find_operation(suite_spec(), request.method or "", path)
+    return operation.operation_id if operation else None
+
+
+def _json(data: bytes | str | None) -> Any:
+    if not data:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+def _fail(problems: list[str]) -> None:
+    if problems:
+        raise AssertionError("; ".join(problems))
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    for name in ("fromObjectType", "toObjectType"):
+        if name in (case.path_parameters or {}):
+            case.path_parameters[name] = as_known_type(case.path_parameters[name])
+    if not case.path.endswith("/batch/upsert"):
+        return
+    current = settings()
+    if current.safe_prefix:
+        case.body = safe_upsert_body(case.body, current.safe_prefix, current.id_property)
+    case.body = distinct_upsert_keys(case.body)
+
+
+# ---- checks -----------------------------------------------------------------------------------
+
+
+@schemathesis.check
+def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
+    """numErrors == len(errors); 207 only with errors; completedAt not before startedAt."""
+    if response.status_code in (200, 207):
+        _fail(semantics.batch_envelope_problems(response.status_code, _json(response.content)))
+
+
+@schemathesis.check
+def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
+    """Non-empty ids; trace ids echoed; associations answer exactly the ids asked for."""
+    if response.status_code not in (200, 207):
+        return
+    body, sent = _json(response.content), _json(response.request.body)
+    operation_id = _operation_id(response)
+    if operation_id == UPSERT:
+        _fail(semantics.upsert_result_problems(sent, body))
+    elif operation_id == READ:
+        _fail(semantics.association_result_problems(sent, body))
+
+
+@schemathesis.check
+def hubspot_error_body(ctx: Any, response: Any, case: Any) -> None:
+    """Every error body carries a uuid correlationId."""
+    if response.status_code >= 400 and _operation_id(response):
+        _fail(semantics.error_body_problems(response.status_code, _json(response.content)))
+
+
+def _resend(response: Any, token: str) -> httpx.Response:
+    request = response.request
+    headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
+    headers["Authorization"] = f"Bearer {token}"
+    return httpx.request(
+        request.method, request.url, headers=headers, content=request.body, timeout=30
+    )
+
+
+@schemathesis.check
+def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
+    """The same upsert sent again updates the same records: same ids, new: false."""
+    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+        return
+    token = settings().token
+    if not token:
+        return
+    again = _resend(response, token)
+    if again.status_code == 429:
+        return  # rate limited: nothing learned, nothing wrong
+    if again.status_code not in (200, 207):
+        raise AssertionError(f"the same upsert sent again got {again.status_code}")
+    first, sent = _json(response.content), _json(response.request.body)
+    _fail(semantics.repeated_upsert_problems(sent, first, _json(again.content)))
+
+
+_scope_checked: set[str] = set()
+_scope_lock = threading.Lock()
+
+
+@schemathesis.check
+def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
+    """A known token without the operation's scope gets 403 naming missingScopes (once per op)."""
+    limited = settings().limited_token
+    operation_id = _operation_id(response)
+    if not limited or operation_id is None or response.status_code not in (200, 207):
+        return
+    with _scope_lock:
+        if operation_id in _scope_checked:
+            return
+        _scope_checked.add(operation_id)
+    again = _resend(response, limited)
+    _fail(semantics.missing_scope_problems(again.status_code, _json(again.content)))

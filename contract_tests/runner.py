@@ -1,0 +1,221 @@
+"""`hubspot-toolkit contract`: schemathesis and the live client half against a target; summary.
+
+Exit status: 0 when nothing failed, 1 when a check failed, 2 when the suite could not run
+(unreachable server, wrong token, bad settings).
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from contract_tests import live as live_half
+from contract_tests.preflight import preflight
+from contract_tests.settings import HookSettings
+from contract_tests.spec_source import SPEC_FILE_VARIABLE
+from contract_tests.summary import read_events, render
+from contract_tests.target import (
+    Target,
+    TargetError,
+    from_environment,
+    reference_target,
+)
+from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.server.process import ServerStartError
+from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.operations import operations
+
+HOOKS_MODULE = "contract_tests.checks.hooks"
+PHASES = "examples,coverage,fuzzing"
+DEFAULT_EXAMPLES = 100
+DEEP_EXAMPLES = 2000
+# HubSpot allows 100 requests per 10 s on the smallest tier. The semantic checks may send one
+# more request per test case, so schemathesis itself is held to half of that.
+DEFAULT_REMOTE_RATE = "5/s"
+REMOTE_EXAMPLES = 40
+
+
+def _schemathesis_command(
+    spec_file: Path, target: Target, args: argparse.Namespace, events: Path, junit: Path
+) -> list[str]:
+    default = DEFAULT_EXAMPLES if target.is_reference else REMOTE_EXAMPLES
+    examples = args.max_examples or (DEEP_EXAMPLES if args.deep else default)
+    command = [
+        str(Path(sys.executable).parent / "schemathesis"),
+        "run",
+        str(spec_file),
+        "--url",
+        target.base_url,
+        "--checks",
+        "all",
+        "--phases",
+        PHASES,
+        "--mode",
+        "all",
+        "--max-examples",
+        str(examples),
+        "--seed",
+        str(args.seed),
+        # One worker: CPython 3.11 before 3.11.8 can fail ast.parse in concurrent threads
+        # ("AST constructor recursion depth mismatch", gh-106905), which hypothesis calls.
+        "--workers",
+        "1",
+        "--generation-database",
+        "none",
+        "--report",
+        "junit,ndjson",
+        "--report-junit-path",
+        str(junit),
+        "--report-ndjson-path",
+        str(events),
+        "--no-color",
+    ]
+    rate = args.rate_limit or (None if target.is_reference else DEFAULT_REMOTE_RATE)
+    if rate:
+        command += ["--rate-limit", rate]
+    return command
+
+
+def _config_file(work: Path) -> Path:
+    # The token reaches schemathesis through its environment, never its command line.
+    config = work / "schemathesis.toml"
+    config.write_text('[headers]\nAuthorization = "Bearer ${HUBSPOT_ACCESS_TOKEN}"\n')
+    return config
+
+
+def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
+    return HookSettings(
+        base_url=target.base_url,
+        token=target.token,
+        limited_token=target.limited_token,
+        safe_prefix=None if target.is_reference else args.prefix,
+    )
+
+
+def run_schemathesis(
+    target: Target, args: argparse.Namespace, spec: Document, spec_file: Path, work: Path
+) -> tuple[int, str]:
+    events = work / "events.ndjson"
+    junit = args.reports_dir / "contract-junit.xml"
+    command = _schemathesis_command(spec_file, target, args, events, junit)
+    env = _child_environment(target, args, spec_file)
+    env["SCHEMATHESIS_HOOKS"] = HOOKS_MODULE
+    log = args.reports_dir / "schemathesis-output.txt"
+    with log.open("w") as out:
+        result = subprocess.run(
+            [command[0], "--config-file", str(_config_file(work)), *command[1:]],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+            cwd=work,
+        )
+    summary = read_events(events)
+    names = {f"{op.method.upper()} {op.template}": op.operation_id for op in operations(spec)}
+    text = render(summary, names)
+    failed = result.returncode != 0 or summary.failed
+    if result.returncode != 0 and not summary.failures and not summary.errors:
+        text += f"\nschemathesis exited {result.returncode}; its output is in {log}"
+    if events.exists():
+        shutil.copyfile(events, args.reports_dir / "contract-events.ndjson")
+    return (1 if failed else 0), text + f"\n{summary.total_cases} test cases; JUnit XML: {junit}"
+
+
+def _child_environment(target: Target, args: argparse.Namespace, spec_file: Path) -> dict[str, str]:
+    env = {**os.environ, **_hook_settings(target, args).to_environment()}
+    env[SPEC_FILE_VARIABLE] = str(spec_file)
+    return env
+
+
+def run_live_client(
+    target: Target, args: argparse.Namespace, spec_file: Path, work: Path
+) -> tuple[int, str]:
+    """The generated client, driven by spec-valid inputs, parses every answer of the target."""
+    junit = args.reports_dir / "client-live-junit.xml"
+    env = _child_environment(target, args, spec_file)
+    env["HYPOTHESIS_SEED"] = str(args.seed)
+    # Its own empty configuration: neither a checkout's pytest settings nor the caller's apply.
+    config = work / "pytest.ini"
+    config.write_text("[pytest]\n")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(Path(live_half.__file__).parent),
+            "-q",
+            "-c",
+            str(config),
+            "--rootdir",
+            str(work),
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={junit}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=work,
+    )
+    last = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
+    verdict = "passed" if result.returncode == 0 else "FAILED"
+    text = f"generated client against the live server: {verdict} ({last.strip('= ')})"
+    if result.returncode != 0:
+        text += "\n" + result.stdout[-3000:]
+    return (0 if result.returncode == 0 else 1), text
+
+
+def run_suite(args: argparse.Namespace) -> int:
+    """Run the suite as `hubspot-toolkit contract` was asked to; the exit status."""
+    if args.seed is None:
+        args.seed = random.randrange(2**31)
+    # Children run in a scratch folder: make every path the user gave absolute first.
+    args.spec_dir = args.spec_dir.resolve()
+    args.reports_dir = args.reports_dir.resolve()
+    started = time.monotonic()
+    try:
+        spec = bundle_spec_dir(args.spec_dir)
+        configured = from_environment()
+        context: AbstractContextManager[Target] = (
+            nullcontext(configured) if configured else reference_target(args.spec_dir)
+        )
+        with context as target, tempfile.TemporaryDirectory(prefix="contract-") as scratch:
+            work = Path(scratch)
+            spec_file = work / "openapi.json"
+            spec_file.write_text(json.dumps(spec))
+            args.reports_dir.mkdir(parents=True, exist_ok=True)
+            where = "reference server" if target.is_reference else "HUBSPOT_BASE_URL"
+            print(f"Contract suite against {target.base_url} ({where}), seed {args.seed}")
+            if not target.is_reference:
+                print(f"Records written are keyed by idProperty values starting {args.prefix!r}.")
+            preflight(target)
+            status, text = run_schemathesis(target, args, spec, spec_file, work)
+            print(text)
+            if not args.skip_client:
+                client_status, client_text = run_live_client(target, args, spec_file, work)
+                print(client_text)
+                status = max(status, client_status)
+    except (TargetError, SpecError, ServerStartError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 2
+    elapsed = time.monotonic() - started
+    print(
+        f"{'PASSED' if status == 0 else 'FAILED'} in {elapsed:.1f} s "
+        f"(reproduce with SEED={args.seed} make contract)"
+    )
+    return status

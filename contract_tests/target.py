@@ -1,0 +1,71 @@
+"""Where the contract suite points: a user's base URL and token, or a fresh reference server."""
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hubspot_toolkit.errors import HubSpotToolkitError
+
+BASE_URL_VAR = "HUBSPOT_BASE_URL"
+TOKEN_VAR = "HUBSPOT_ACCESS_TOKEN"
+LIMITED_TOKEN_VAR = "HUBSPOT_LIMITED_TOKEN"
+REFERENCE_TOKEN = "contract-suite-token"
+REFERENCE_LIMITED_TOKEN = "contract-suite-no-scopes"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A server under test. The token is kept out of repr so it can never reach a log."""
+
+    base_url: str
+    token: str = field(repr=False)
+    # a token the server knows but that lacks the operations' scopes (403 checks), if any
+    limited_token: str | None = field(default=None, repr=False)
+    is_reference: bool = False
+
+
+class TargetError(HubSpotToolkitError):
+    """The target cannot be used; the message is one line and never holds the token."""
+
+
+def from_environment() -> Target | None:
+    """The target named by HUBSPOT_BASE_URL and HUBSPOT_ACCESS_TOKEN, or None when unset."""
+    base_url = os.environ.get(BASE_URL_VAR, "").strip()
+    token = os.environ.get(TOKEN_VAR, "").strip()
+    if not base_url and not token:
+        return None
+    if not base_url:
+        raise TargetError(f"{TOKEN_VAR} is set but {BASE_URL_VAR} is not; set both or neither")
+    if not token:
+        raise TargetError(f"{BASE_URL_VAR} is set but {TOKEN_VAR} is not; set both or neither")
+    if not base_url.startswith(("http://", "https://")):
+        raise TargetError(f"{BASE_URL_VAR}={base_url!r} is not an http:// or https:// URL")
+    limited = os.environ.get(LIMITED_TOKEN_VAR, "").strip() or None
+    return Target(base_url.rstrip("/"), token, limited, is_reference=False)
+
+
+@contextmanager
+def reference_target(spec_dir: Path) -> Iterator[Target]:
+    """A reference server on a free loopback port with a fresh database, stopped afterwards."""
+    from hubspot_toolkit.server.process import ReferenceServer
+
+    with tempfile.TemporaryDirectory(prefix="hubspot-contract-") as work:
+        tokens = Path(work) / "tokens.json"
+        tokens.write_text(
+            json.dumps(
+                {
+                    # "*": every scope, so that any standard object type can be read
+                    REFERENCE_TOKEN: ["*"],
+                    REFERENCE_LIMITED_TOKEN: [],
+                }
+            )
+        )
+        server = ReferenceServer(
+            Path(work) / "contract.sqlite3", tokens_file=tokens, spec_dir=spec_dir
+        )
+        with server:
+            yield Target(server.base_url, REFERENCE_TOKEN, REFERENCE_LIMITED_TOKEN, True)

@@ -1,1 +1,0 @@
-"""`hubspot-bulk`: bulk operations from the command line (see main.py)."""

@@ -1,0 +1,74 @@
+"""`contract`: the contract suite against the reference server or a server you name.
+
+The options are declared here, so that `--help` works without the [contract] extra; the suite
+itself is the contract_tests package.
+"""
+
+import argparse
+from pathlib import Path
+
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
+
+PREFIX = "HUBSPOT_CONTRACT_"
+DEFAULT_SAFE_PREFIX = "contract-test-"
+
+
+def _env(name: str) -> str | None:
+    return env_default(PREFIX + name)
+
+
+def register(commands: Subcommands) -> None:
+    summary = "run the contract suite against the reference server or $HUBSPOT_BASE_URL"
+    parser = commands.add_parser(
+        "contract",
+        help=summary,
+        description=f"{summary} (with $HUBSPOT_ACCESS_TOKEN; $HUBSPOT_LIMITED_TOKEN adds the "
+        f"missing-scope check). Options default to ${PREFIX}<NAME>. Exit 0: every check "
+        "passed; 1: a check failed; 2: the suite could not run.",
+    )
+    add_spec_dir(parser)
+    parser.add_argument(
+        "--reports-dir",
+        type=Path,
+        default=Path(_env("REPORTS_DIR") or "reports"),
+        metavar="DIR",
+        help="JUnit XML and event logs (default ./reports)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=_env("SEED"), help="repeat a run (default: random)"
+    )
+    parser.add_argument(
+        "--deep",
+        action="store_true",
+        default=_env("DEEP") == "1",
+        help="many more examples, for nightly runs",
+    )
+    parser.add_argument(
+        "--max-examples",
+        type=int,
+        default=_env("MAX_EXAMPLES") or "0",
+        metavar="N",
+        help="examples per operation and phase (default 100; 40 against a remote server)",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        default=_env("RATE_LIMIT"),
+        metavar="N/s",
+        help="pace schemathesis, e.g. 2/s (default 5/s against a remote server, off locally)",
+    )
+    parser.add_argument(
+        "--prefix",
+        default=_env("PREFIX") or DEFAULT_SAFE_PREFIX,
+        help=f"idProperty values written to a remote server start with it ({DEFAULT_SAFE_PREFIX})",
+    )
+    parser.add_argument(
+        "--skip-client", action="store_true", help="skip the generated client's live half"
+    )
+    parser.set_defaults(run=contract_command)
+
+
+def contract_command(args: argparse.Namespace) -> int:
+    with needs("contract", "contract"):
+        from contract_tests.runner import run_suite
+
+    return run_suite(args)

@@ -1,0 +1,120 @@
+"""`serve`: the reference server in the foreground, until SIGTERM or Ctrl-C."""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
+from hubspot_toolkit.errors import SpecError
+
+PREFIX = "HUBSPOT_SERVER_"
+
+
+def _env(name: str) -> str | None:
+    # argparse parses a string default with the option's type, so a bad value in the
+    # environment is reported like a bad option.
+    return env_default(PREFIX + name)
+
+
+def register(commands: Subcommands) -> None:
+    summary = "run the reference server (a stand-in for HubSpot's two endpoints)"
+    parser = commands.add_parser(
+        "serve",
+        help=summary,
+        description=f"{summary}. Every option defaults to ${PREFIX}<NAME> when that is set.",
+    )
+    add_spec_dir(parser)
+    parser.add_argument("--host", default=_env("HOST") or "127.0.0.1", help="default 127.0.0.1")
+    parser.add_argument("--port", type=int, default=_env("PORT") or "8000", help="default 8000")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path(_env("DB") or "var/reference-server.sqlite3"),
+        help="the SQLite file (default var/reference-server.sqlite3)",
+    )
+    parser.add_argument(
+        "--tokens",
+        type=Path,
+        default=_env("TOKENS"),
+        metavar="FILE",
+        help='JSON: token → scopes, e.g. {"t1": ["crm.objects.line_items.write"]}; '
+        "without it the development token dev-token has every scope",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        type=int,
+        default=_env("RATE_LIMIT") or "0",
+        metavar="N",
+        help="requests per window per token (default off; HubSpot: 100, 190 or 250)",
+    )
+    parser.add_argument(
+        "--rate-window",
+        type=float,
+        default=_env("RATE_WINDOW") or "10",
+        metavar="SECONDS",
+        help="the rate window (default 10, HubSpot's)",
+    )
+    parser.add_argument(
+        "--associations",
+        type=Path,
+        default=_env("ASSOCIATIONS"),
+        metavar="FILE",
+        help="JSON records and associations to load",
+    )
+    parser.add_argument(
+        "--faults",
+        type=float,
+        default=_env("FAULTS") or "0",
+        metavar="FRACTION",
+        help="fraction of requests answered with an injected failure (default 0)",
+    )
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=_env("PAGE_SIZE") or "100",
+        metavar="N",
+        help="associations per id per answer (default 100)",
+    )
+    parser.set_defaults(run=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    with needs("serve", "server"):
+        import uvicorn
+
+        from hubspot_toolkit.server.app import create_app
+        from hubspot_toolkit.server.auth import DEV_TOKEN
+        from hubspot_toolkit.server.config import ConfigError, ServerConfig
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    log = logging.getLogger("hubspot_toolkit.server")
+    try:
+        config = ServerConfig(
+            host=args.host,
+            port=args.port,
+            db=args.db,
+            tokens_file=Path(args.tokens) if args.tokens else None,
+            rate_limit=args.rate_limit or None,
+            rate_window=args.rate_window,
+            associations_file=Path(args.associations) if args.associations else None,
+            faults=args.faults,
+            spec_dir=args.spec_dir,
+            page_size=args.page_size,
+        )
+        app = create_app(config)
+    except (ConfigError, SpecError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if config.tokens_file is None:
+        log.info("no --tokens file: accepting the development token %r, every scope", DEV_TOKEN)
+    limit = (
+        f"{config.rate_limit} requests per {config.rate_window:g} s per token"
+        if config.rate_limit
+        else "off"
+    )
+    log.info("database %s; rate limit %s; faults %s", config.db, limit, config.faults or "off")
+    log.info("serving on http://%s:%d", config.host, config.port)
+    # uvicorn handles SIGTERM and SIGINT: it stops accepting, finishes requests, then exits.
+    uvicorn.run(app, host=config.host, port=config.port, access_log=False, log_level="warning")
+    return 0

@@ -1,0 +1,178 @@
+"""Read the associations of any number of ids: chunks of at most 1000 inputs, N requests in
+flight, and every `paging.next.after` cursor followed (as `{"id", "after"}` inputs, see
+spec/associations-batch-read.yaml) until each id's associations are complete.
+
+An id whose read failed is in `failed`, never in `associations`, so that a partial list is
+never mistaken for the whole one."""
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from hubspot_crm_client import AuthenticatedClient
+from hubspot_crm_client.api.associations import batch_read_associations
+from hubspot_crm_client.models import (
+    AssociatedId,
+    BatchInputPublicObjectId,
+    BatchResponsePublicAssociationMulti,
+    BatchResponsePublicAssociationMultiWithErrors,
+    PublicObjectId,
+)
+from hubspot_crm_client.types import UNSET, Response, Unset
+
+from hubspot_toolkit.client.bulk.dispatch import ChunkJob, send_tasks, send_threads
+from hubspot_toolkit.client.bulk.outcome import (
+    Failure,
+    batch_errors,
+    failures_by_key,
+    unnamed_failure,
+)
+
+BatchAnswer = BatchResponsePublicAssociationMulti | BatchResponsePublicAssociationMultiWithErrors
+MAX_CHUNK = 1000  # HubSpot's limit of inputs per batch read (since 2025-02-10)
+# One read input: an id, and the cursor of its next page (None for the first page).
+Input = tuple[str, str | None]
+# Per id: its associations on this page and the next page's cursor, or why it failed.
+Page = tuple[list[AssociatedId], str | None] | Failure
+
+
+@dataclass(frozen=True)
+class FailedRead:
+    id: str
+    failure: Failure
+
+
+@dataclass
+class AssociationsReport:
+    """Every id asked for is a key of `associations` (its complete list, maybe empty) or in
+    `failed`, never both."""
+
+    associations: dict[str, list[AssociatedId]] = field(default_factory=dict)
+    failed: list[FailedRead] = field(default_factory=list)
+    requests: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
+    batch_answers = BatchAnswer
+
+    def __init__(self, ids: Iterable[str], chunk_size: int) -> None:
+        super().__init__()
+        if not 1 <= chunk_size <= MAX_CHUNK:
+            raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
+        self.ids = list(dict.fromkeys(ids))  # asking twice for one id is the same read
+        if bad := [i for i in self.ids if not isinstance(i, str) or not i]:
+            raise ValueError(f"ids must be non-empty strings: {bad[:5]!r}")
+        self.chunk_size = chunk_size
+        self.found: dict[str, list[AssociatedId]] = {i: [] for i in self.ids}
+        self.failed: dict[str, Failure] = {}
+        self.cursors_seen: set[Input] = set()
+        self.pending: list[Input] = [(i, None) for i in self.ids]
+
+    def next_round(self) -> list[list[Input]]:
+        """The chunks of this round (first pages, then every next page found)."""
+        pending, self.pending = self.pending, []
+        size = self.chunk_size
+        return [pending[i : i + size] for i in range(0, len(pending), size)]
+
+    def body(self, chunk: list[Input]) -> BatchInputPublicObjectId:
+        return BatchInputPublicObjectId(
+            inputs=[PublicObjectId(id=i, after=UNSET if a is None else a) for i, a in chunk]
+        )
+
+    def fail_all(self, chunk: list[Input], failure: Failure) -> dict[str, Page]:
+        return {i: failure for i, _ in chunk}
+
+    def from_batch(self, chunk: list[Input], parsed: BatchAnswer, status: int) -> dict[str, Page]:
+        pages: dict[str, Page] = {}
+        asked = {i for i, _ in chunk}
+        for result in parsed.results:
+            if result.from_.id in asked:
+                cursor = None
+                if not isinstance(result.paging, Unset) and not isinstance(
+                    result.paging.next_, Unset
+                ):
+                    cursor = result.paging.next_.after
+                pages[result.from_.id] = (result.to, cursor)
+        errors = batch_errors(parsed)
+        named = failures_by_key(errors, status)
+        for i in asked - pages.keys():
+            pages[i] = named.get(i) or unnamed_failure(errors, status)
+        return pages
+
+    def settle(self, chunks: list[list[Input]], answers: list[dict[str, Page]]) -> None:
+        for chunk, pages in zip(chunks, answers, strict=True):
+            for key, _ in chunk:
+                page = pages[key]
+                if isinstance(page, Failure):
+                    self.failed[key] = page
+                    continue
+                associated, cursor = page
+                self.found[key].extend(associated)
+                if cursor is None:
+                    continue
+                if (key, cursor) in self.cursors_seen:
+                    self.failed[key] = Failure(None, "PAGING_LOOP", f"cursor {cursor!r} repeated")
+                    continue
+                self.cursors_seen.add((key, cursor))
+                self.pending.append((key, cursor))
+
+    def report(self, started: float) -> AssociationsReport:
+        return AssociationsReport(
+            associations={i: to for i, to in self.found.items() if i not in self.failed},
+            failed=[FailedRead(i, f) for i, f in self.failed.items()],
+            requests=self.sent,
+            seconds=time.monotonic() - started,
+        )
+
+
+def read_associations(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    ids: Iterable[str],
+    *,
+    concurrency: int = 4,
+    chunk_size: int = MAX_CHUNK,
+) -> AssociationsReport:
+    """The complete associations of every id in `ids` (records of `from_object_type`) with
+    records of `to_object_type`; object types by name (`contacts`) or id (`0-1`)."""
+    job = _Job(ids, chunk_size)
+    started = time.monotonic()
+
+    def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        return batch_read_associations.sync_detailed(
+            from_object_type, to_object_type, client=client, body=body
+        )
+
+    while chunks := job.next_round():
+        job.settle(chunks, send_threads(job, chunks, call, concurrency))
+    return job.report(started)
+
+
+async def aread_associations(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    ids: Iterable[str],
+    *,
+    concurrency: int = 4,
+    chunk_size: int = MAX_CHUNK,
+) -> AssociationsReport:
+    """The async form of read_associations."""
+    job = _Job(ids, chunk_size)
+    started = time.monotonic()
+
+    async def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        return await batch_read_associations.asyncio_detailed(
+            from_object_type, to_object_type, client=client, body=body
+        )
+
+    while chunks := job.next_round():
+        job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
+    return job.report(started)

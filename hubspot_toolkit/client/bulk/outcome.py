@@ -1,0 +1,108 @@
+"""What became of each input: the reports the bulk helpers return, and how one answer (or
+exception) is turned into per-input results. Shared by the sync and async drivers."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+from hubspot_crm_client.errors import UnexpectedStatus
+from hubspot_crm_client.models import Error, RateLimitError, StandardError
+from hubspot_crm_client.types import Response
+
+from hubspot_toolkit.client.bulk.rows import LineItemRow
+from hubspot_toolkit.client.resilience import GaveUpError
+
+# An answer with one of these means no later request can succeed either: stop sending.
+FATAL_STATUSES = frozenset({HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN})
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an input failed. `status` is the HTTP status of the answer that failed it (None when
+    there was no answer); `correlation_id` is HubSpot's, for its support."""
+
+    status: int | None
+    category: str
+    message: str
+    correlation_id: str | None = None
+
+    def __str__(self) -> str:
+        status = f"{self.status} " if self.status is not None else ""
+        cid = f" (correlationId {self.correlation_id})" if self.correlation_id else ""
+        return f"{status}{self.category}: {self.message}{cid}"
+
+
+@dataclass(frozen=True)
+class UpsertedItem:
+    row: LineItemRow
+    record_id: str
+    new: bool
+
+
+@dataclass(frozen=True)
+class FailedItem:
+    row: LineItemRow
+    failure: Failure
+
+
+@dataclass
+class UpsertReport:
+    """Every input row ends in exactly one of created, updated or failed."""
+
+    created: list[UpsertedItem] = field(default_factory=list)
+    updated: list[UpsertedItem] = field(default_factory=list)
+    failed: list[FailedItem] = field(default_factory=list)
+    requests: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def failure_from_exception(exc: Exception) -> Failure:
+    """A request that raised instead of answering: retries ran out, the network failed, or the
+    answer could not be read."""
+    if isinstance(exc, GaveUpError):
+        return Failure(exc.status, "RETRIES_EXHAUSTED", str(exc), exc.correlation_id)
+    if isinstance(exc, UnexpectedStatus):
+        return Failure(exc.status_code, "UNEXPECTED_STATUS", "the spec does not allow this status")
+    if isinstance(exc, httpx.HTTPError):
+        return Failure(None, "NETWORK_ERROR", f"{type(exc).__name__}: {exc}")
+    # The generated models raise these on an answer that breaks the spec.
+    return Failure(None, "INVALID_ANSWER", f"{type(exc).__name__}: {exc}")
+
+
+def failure_from_answer(response: Response[Any]) -> Failure:
+    """An answer that failed the whole request (400, 401, 403, 429 after retries, …)."""
+    status = int(response.status_code)
+    parsed = response.parsed
+    if isinstance(parsed, Error):
+        return Failure(status, parsed.category, parsed.message, str(parsed.correlation_id))
+    if isinstance(parsed, RateLimitError):
+        return Failure(status, parsed.error_type, parsed.message, str(parsed.correlation_id))
+    return Failure(status, "UNEXPECTED_STATUS", response.content[:200].decode(errors="replace"))
+
+
+def batch_errors(parsed: object) -> list[StandardError]:
+    """The per-input errors of a batch answer (only the `…WithErrors` models have them)."""
+    errors = getattr(parsed, "errors", None)
+    return [e for e in errors if isinstance(e, StandardError)] if isinstance(errors, list) else []
+
+
+def failures_by_key(errors: Sequence[StandardError], status: int) -> dict[str, Failure]:
+    """The per-input errors of a 207, by the input key each names in `context.ids`."""
+    named: dict[str, Failure] = {}
+    for error in errors:
+        for key in error.context.additional_properties.get("ids", []):
+            named[key] = Failure(status, error.category, error.message)
+    return named
+
+
+def unnamed_failure(errors: Sequence[StandardError], status: int) -> Failure:
+    """For an input the answer neither returned nor named in an error."""
+    stray = "; ".join(e.message for e in errors if not e.context.additional_properties.get("ids"))
+    message = "the answer had no result and no error for this input"
+    return Failure(status, "NO_RESULT", f"{message} ({stray})" if stray else message)

@@ -1,1 +1,0 @@
-"""The server half of the contract suite: schemathesis and HubSpot semantics against a target."""

@@ -1,0 +1,65 @@
+"""Keep one operation of a whole published API, with everything it references."""
+
+from typing import Any
+
+from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.spec.document import Document, format_path
+
+
+def _refs(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            found.add(ref)
+        for value in node.values():
+            found |= _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= _refs(value)
+    return found
+
+
+def _resolve(document: Document, ref: str, source: str) -> Any:
+    if not ref.startswith("#/"):
+        raise SpecError(source, ref, "only local $refs are supported")
+    node: Any = document
+    parts = ref[2:].split("/")
+    for depth, part in enumerate(parts):
+        key = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or key not in node:
+            where = format_path(parts[: depth + 1])
+            raise SpecError(source, f"$ref {ref}", f"resolves nowhere ({where} does not exist)")
+        node = node[key]
+    return node
+
+
+def extract_operation(document: Document, path: str, method: str, source: str) -> Document:
+    """A document with just path+method and the components it reaches."""
+    try:
+        operation = document["paths"][path][method]
+    except (KeyError, TypeError):
+        raise SpecError(
+            source, f"paths.{path}.{method}", "the operation is not in this document"
+        ) from None
+    components: dict[str, dict[str, Any]] = {}
+    pending = _refs(operation) | _refs(document["paths"][path].get("parameters", []))
+    seen: set[str] = set()
+    while pending:
+        ref = pending.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        target = _resolve(document, ref, source)
+        section, name = ref[2:].split("/")[1:3]
+        components.setdefault(section, {})[name] = target
+        pending |= _refs(target)
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    used = {name for req in operation.get("security", document.get("security", [])) for name in req}
+    if used:
+        components["securitySchemes"] = {n: s for n, s in schemes.items() if n in used}
+    return {
+        "openapi": document.get("openapi"),
+        "paths": {path: {method: operation}},
+        "components": components,
+    }
