@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 BASE_URL_VAR = "HUBSPOT_BASE_URL"
@@ -44,6 +45,10 @@ def from_environment() -> Target | None:
         raise TargetError(f"{BASE_URL_VAR} is set but {TOKEN_VAR} is not; set both or neither")
     if not base_url.startswith(("http://", "https://")):
         raise TargetError(f"{BASE_URL_VAR}={base_url!r} is not an http:// or https:// URL")
+    try:
+        check_token_url(base_url, BASE_URL_VAR)
+    except InsecureURLError as exc:
+        raise TargetError(str(exc)) from None
     limited = os.environ.get(LIMITED_TOKEN_VAR, "").strip() or None
     return Target(base_url.rstrip("/"), token, limited, is_reference=False)
 

@@ -5,25 +5,29 @@ import re
 from functools import cache
 from typing import Any
 
+from contract_tests.scopes import readable_from_environment
 from contract_tests.spec_source import suite_spec
 
 
 @cache
 def known_object_types() -> tuple[str, ...]:
-    """The standard object types, read from the examples of the spec's path parameters."""
+    """The standard object types the token may read: the examples of the spec's path
+    parameter, less those the runner found the token lacks the read scope of."""
     parameter = suite_spec()["components"]["parameters"]["fromObjectType"]
-    return tuple(example["value"] for example in parameter["examples"].values())
+    standard = tuple(example["value"] for example in parameter["examples"].values())
+    readable = readable_from_environment()
+    return standard if readable is None else tuple(t for t in standard if t in readable)
 
 
 def as_known_type(value: Any) -> Any:
     """A pattern-valid but unknown object type becomes a standard one, deterministically.
 
-    The spec's pattern admits names no portal has; a server rightly refuses those, which is
-    not what the positive-data checks are about. Values that break the pattern are left alone
-    so that negative tests stay negative.
+    The spec's pattern admits custom types no portal has, and standard types the token may
+    not read; a server rightly refuses those, which is not what the positive-data checks are
+    about. Values that break the pattern are left alone so that negative tests stay negative.
     """
     known = known_object_types()
-    if not isinstance(value, str) or value in known:
+    if not isinstance(value, str) or value in known or not known:
         return value
     pattern = suite_spec()["components"]["schemas"]["ObjectType"]["pattern"]
 

@@ -8,9 +8,15 @@ under the rate limit; only 429s are retried, so a 5xx still fails the test.
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from contract_tests.checks.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
+from contract_tests.checks.shaping import (
+    as_known_type,
+    distinct_upsert_keys,
+    known_object_types,
+    safe_upsert_body,
+)
 from contract_tests.client.calls import OPERATIONS, call_sync
 from contract_tests.settings import HookSettings
 from contract_tests.spec_strategies import requests
@@ -37,6 +43,8 @@ def shaped(
 
 
 def test_client_parses_every_association_answer(live_target: HookSettings) -> None:
+    if not known_object_types():
+        pytest.skip("the token may read no object type (see the suite's scope line)")
     run("batch_read_associations", live_target)
 
 

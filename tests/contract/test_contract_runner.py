@@ -1,6 +1,7 @@
 """`make contract` end to end: passes on the reference server, fails on each broken server with
 the right check named, and turns bad targets into one clear line without leaking the token."""
 
+import json
 import os
 import socket
 import subprocess
@@ -145,3 +146,27 @@ def test_base_url_that_answers_html(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert_one_clear_line(result, "text/html")
+
+
+def test_refuses_to_send_the_token_over_plain_http_to_another_host(tmp_path: Path) -> None:
+    env = {"HUBSPOT_BASE_URL": "http://api.example.test", "HUBSPOT_ACCESS_TOKEN": SECRET}
+    assert_one_clear_line(run_contract(tmp_path, env), "HUBSPOT_ALLOW_INSECURE_HTTP=1")
+
+
+def test_a_token_without_every_read_scope_is_no_false_alarm(tmp_path: Path) -> None:
+    """An ordinary integration's token: line items, and the read scopes of three types only."""
+    scopes = ["crm.objects.line_items.write", "crm.objects.line_items.read"]
+    scopes += [f"crm.objects.{name}.read" for name in ("contacts", "companies", "deals")]
+    tokens = tmp_path / "tokens.json"
+    tokens.write_text(json.dumps({"ordinary": scopes, "nothing": []}))
+    with ReferenceServer(tmp_path / "db.sqlite3", tokens_file=tokens) as server:
+        env = {
+            "HUBSPOT_BASE_URL": server.base_url,
+            "HUBSPOT_ACCESS_TOKEN": "ordinary",
+            "HUBSPOT_LIMITED_TOKEN": "nothing",
+        }
+        result = run_contract(tmp_path / "reports", env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Skipped, the token lacks their read scope: tickets" in result.stdout
+    assert "generated client against the live server: passed" in result.stdout
+    assert "hubspot_missing_scopes" in result.stdout

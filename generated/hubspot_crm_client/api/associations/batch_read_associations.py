@@ -148,10 +148,20 @@ def sync_detailed(
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
-        to_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
+        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
+        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
     Raises:
@@ -208,10 +218,20 @@ def sync(
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
-        to_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
+        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
+        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
     Raises:
@@ -262,10 +282,20 @@ async def asyncio_detailed(
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
-        to_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
+        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
+        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
     Raises:
@@ -320,10 +350,20 @@ async def asyncio(
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
-        to_object_type (str): An object type name (`contacts`) or object type id (`0-1`,
-            `2-1234567`). Example: contacts.
+        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
+        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
+            object type's name
+            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
+            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
+            tool generating requests from this document picks types a portal has; custom types
+            exist only in the portals that created them, and others answer 400 for them.
+             Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
     Raises:
