@@ -13,10 +13,15 @@ import httpx
 import schemathesis
 
 from contract_tests.checks import semantics
-from contract_tests.checks.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
+from contract_tests.checks.shaping import (
+    as_known_type,
+    distinct_upsert_keys,
+    known_object_types,
+    safe_upsert_body,
+)
 from contract_tests.settings import HookSettings
 from contract_tests.spec_source import suite_spec
-from hubspot_toolkit.spec.operations import find_operation
+from hubspot_toolkit.spec.operations import find_operation, operations
 
 UPSERT = "batch_upsert_line_items"
 READ = "batch_read_associations"
@@ -115,6 +120,44 @@ def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
         raise AssertionError(f"the same upsert sent again got {again.status_code}")
     first, sent = _json(response.content), _json(response.request.body)
     _fail(semantics.repeated_upsert_problems(sent, first, _json(again.content)))
+
+
+def _read_path(from_type: str, to_type: str) -> str | None:
+    """The association read's path for two types, from the spec's own template."""
+    for operation in operations(suite_spec()):
+        if operation.operation_id == READ:
+            return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
+    return None
+
+
+@schemathesis.check
+def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
+    """Line items just upserted exist: reading their associations answers each id once."""
+    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+        return
+    readable = known_object_types()
+    body = _json(response.content)
+    ids = [
+        str(r["id"])
+        for r in (body.get("results") or [] if isinstance(body, dict) else [])
+        if isinstance(r, dict) and r.get("id")
+    ]
+    token = settings().token
+    if not ids or not token or "line_items" not in readable:
+        return  # nothing written, or the token may not read line items
+    to_type = next((t for t in readable if t != "line_items" and not t[0].isdigit()), "line_items")
+    path = _read_path("line_items", to_type)
+    if path is None:
+        return
+    answer = httpx.post(
+        settings().base_url + path,
+        json={"inputs": [{"id": record_id} for record_id in ids]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    if answer.status_code == 429:
+        return  # rate limited: nothing learned, nothing wrong
+    _fail(semantics.read_back_problems(ids, answer.status_code, _json(answer.content)))
 
 
 _scope_checked: set[str] = set()

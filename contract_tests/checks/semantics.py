@@ -7,6 +7,7 @@ checks and the tests of the checks share one implementation.
 import json
 import re
 import uuid
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -65,6 +66,47 @@ def upsert_result_problems(request: Any, body: Any) -> list[str]:
             continue  # this input failed, so it has no result to echo in
         if item["objectWriteTraceId"] not in echoed:
             problems.append(f"inputs[{n}].objectWriteTraceId is not echoed in any result")
+    problems += _trace_owner_problems(inputs, body["results"])
+    problems += [
+        f"results[{n}] is archived, but an upsert writes live records"
+        for n, result in enumerate(body["results"])
+        if isinstance(result, dict) and result.get("archived") is True
+    ]
+    return problems
+
+
+def _trace_owner_problems(inputs: list[Any], results: list[Any]) -> list[str]:
+    """A result that echoes an input's objectWriteTraceId is that input's record: it carries
+    the input's key and the values it sent (the spec: the trace id is echoed for tracing)."""
+    traced = [
+        (n, item)
+        for n, item in enumerate(inputs)
+        if isinstance(item, dict) and isinstance(item.get("objectWriteTraceId"), str)
+    ]
+    counts = Counter(item["objectWriteTraceId"] for _, item in traced)
+    # A trace id that several inputs share names none of them.
+    by_trace = {item["objectWriteTraceId"]: (n, item) for n, item in traced}
+    by_trace = {trace: owner for trace, owner in by_trace.items() if counts[trace] == 1}
+    problems = []
+    for m, result in enumerate(results):
+        if not isinstance(result, dict) or result.get("objectWriteTraceId") not in by_trace:
+            continue
+        n, item = by_trace[result["objectWriteTraceId"]]
+        kept = result.get("properties") or {}
+        prop = item.get("idProperty")
+        if isinstance(prop, str) and prop and kept.get(prop, item.get("id")) != item.get("id"):
+            problems.append(
+                f"results[{m}] echoes inputs[{n}].objectWriteTraceId but has "
+                f"{prop}={kept.get(prop)!r}, not the input's {item.get('id')!r}"
+            )
+            continue
+        sent = item.get("properties") or {}
+        differ = sorted(k for k, v in sent.items() if k in kept and kept[k] != v)
+        if differ:
+            problems.append(
+                f"results[{m}] echoes inputs[{n}].objectWriteTraceId but holds other values "
+                f"for {differ[:3]}"
+            )
     return problems
 
 
@@ -155,9 +197,40 @@ def repeated_upsert_problems(request: Any, first: Any, second: Any) -> list[str]
             )
         if after.get("new") is not False:
             problems.append(f"inputs[{n}] ({prop}={key!r}) upserted again reported new: true")
+        if before.get("createdAt") and after.get("createdAt") != before.get("createdAt"):
+            problems.append(
+                f"inputs[{n}] ({prop}={key!r}) updated, but createdAt moved from "
+                f"{before.get('createdAt')} to {after.get('createdAt')}"
+            )
+        first_update, second_update = (
+            _instant(before.get("updatedAt")),
+            _instant(after.get("updatedAt")),
+        )
+        if first_update and second_update and second_update < first_update:
+            problems.append(f"inputs[{n}] ({prop}={key!r}) updated, but updatedAt went back")
         sent = item.get("properties") or {}
         kept = after.get("properties") or {}
         changed = sorted(k for k, v in sent.items() if k != prop and kept.get(k) != v)
         if changed:
             problems.append(f"inputs[{n}] second write's properties not returned: {changed[:3]}")
+    return problems
+
+
+def read_back_problems(record_ids: list[str], status: int, body: Any) -> list[str]:
+    """Records just written exist: reading their associations answers 200 with one result per
+    id (an empty `to` where there are none), each id exactly once."""
+    if status != 200:
+        return [f"reading the associations of {len(record_ids)} records just written got {status}"]
+    results = body.get("results") if isinstance(body, dict) else None
+    if not isinstance(results, list):
+        return ["the association read of records just written has no results"]
+    answered = [str((r.get("from") or {}).get("id")) for r in results if isinstance(r, dict)]
+    problems = [
+        f"record {i} was answered {answered.count(i)} times"
+        for i in set(answered)
+        if answered.count(i) > 1
+    ]
+    missing = sorted(set(record_ids) - set(answered))
+    if missing:
+        problems.append(f"records just written are missing from the answer: {missing[:5]}")
     return problems

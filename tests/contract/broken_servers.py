@@ -67,6 +67,33 @@ def _server_error_on_edge_input(status: int, body: Body, sent: Body) -> tuple[in
     return status, body
 
 
+def _misattributes_trace_ids(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # every objectWriteTraceId echoed, but each on its neighbour's record
+    results = body.get("results") if isinstance(body, dict) else None
+    if status in (200, 207) and isinstance(results, list) and len(results) > 1:
+        traces = [r.get("objectWriteTraceId") for r in results if isinstance(r, dict)]
+        if len(traces) == len(results) and len(set(traces)) > 1:
+            for result, trace in zip(results, traces[1:] + traces[:1], strict=True):
+                result["objectWriteTraceId"] = trace
+    return status, body
+
+
+def _forgets_creation_time(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # an update that reports the record as created now
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        if isinstance(result, dict) and result.get("new") is False:
+            result["createdAt"] = result.get("updatedAt")
+    return status, body
+
+
+def _drops_an_existing_record(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a 200 association read that silently leaves out one of several records asked for
+    results = body.get("results") if isinstance(body, dict) else None
+    if status == 200 and isinstance(results, list) and len(results) > 1 and "from" in results[0]:
+        results.pop()
+    return status, body
+
+
 def _unchanged(status: int, body: Body, sent: Body) -> tuple[int, Body]:
     return status, body
 
@@ -80,6 +107,9 @@ KINDS: dict[str, tuple[Breakage, str]] = {
     "ignores_auth": (_unchanged, "ignored_auth"),
     "duplicates_upsert": (_duplicates_upsert, "hubspot_upsert_is_idempotent"),
     "server_error_on_edge_input": (_server_error_on_edge_input, "not_a_server_error"),
+    "misattributes_trace_ids": (_misattributes_trace_ids, "hubspot_results"),
+    "forgets_creation_time": (_forgets_creation_time, "hubspot_upsert_is_idempotent"),
+    "drops_an_existing_record": (_drops_an_existing_record, "hubspot_reads_what_was_written"),
 }
 
 
