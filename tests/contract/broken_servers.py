@@ -94,6 +94,30 @@ def _drops_an_existing_record(status: int, body: Body, sent: Body) -> tuple[int,
     return status, body
 
 
+def _adds_hubspot_extras(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # Not broken: what HubSpot does and the spec allows. Fields added over time (as it added
+    # objectWriteTraceId in 2025 and url and warnings in 2026, and will add others), and
+    # default properties returned beyond those sent.
+    if not isinstance(body, dict):
+        return status, body
+    body["fieldAddedIn2027"] = {"nested": [1, "two"]}
+    for result in body.get("results", []):
+        if not isinstance(result, dict):
+            continue
+        result["fieldAddedIn2027"] = True
+        if "archived" in result:  # an upsert result
+            result.setdefault(
+                "url", f"https://app.hubspot.com/contacts/1/record/0-8/{result['id']}"
+            )
+            result.setdefault("warnings", [])
+            properties = result.setdefault("properties", {})
+            properties.setdefault("hs_object_id", result.get("id"))
+            properties.setdefault("createdate", result.get("createdAt"))
+            properties.setdefault("hs_lastmodifieddate", result.get("updatedAt"))
+            properties.setdefault("hs_object_source", "INTEGRATION")
+    return status, body
+
+
 def _unchanged(status: int, body: Body, sent: Body) -> tuple[int, Body]:
     return status, body
 
@@ -113,8 +137,12 @@ KINDS: dict[str, tuple[Breakage, str]] = {
 }
 
 
+# kind -> change that a faithful server may make; the suite must still pass
+FAITHFUL: dict[str, Breakage] = {"hubspot_extras": _adds_hubspot_extras}
+
+
 def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
-    breakage, _ = KINDS[kind]
+    breakage = FAITHFUL[kind] if kind in FAITHFUL else KINDS[kind][0]
     client = httpx.AsyncClient(base_url=upstream, timeout=30)
 
     async def forward(request: Request) -> Response:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hubspot_toolkit.server.process import ReferenceServer, free_port
-from tests.contract.broken_servers import KINDS
+from tests.contract.broken_servers import FAITHFUL, KINDS
 from tests.paths import REPO, TOOLKIT
 
 SECRET = "pat-na1-this-token-must-never-be-printed"
@@ -104,6 +104,17 @@ def test_each_broken_server_fails_with_the_right_check(
     assert result.returncode == 1, result.stdout + result.stderr
     failed_rows = [line for line in result.stdout.splitlines() if " FAILED " in f" {line} "]
     assert any(expected_check in row for row in failed_rows), result.stdout
+
+
+@pytest.mark.parametrize("kind", sorted(FAITHFUL))
+def test_a_faithful_server_with_hubspots_extras_passes(
+    tmp_path: Path, reference: ReferenceServer, kind: str
+) -> None:
+    with broken_server(kind, reference.base_url) as url:
+        env = {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": "dev-token"}
+        result = run_contract(tmp_path, env)  # the generated client's live half included
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "generated client against the live server: passed" in result.stdout
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str], expected: str) -> None:
