@@ -36,7 +36,7 @@ from hubspot_toolkit.spec.operations import operations
 
 HOOKS_MODULE = "contract_tests.checks.hooks"
 READ_OPERATION = "batch_read_associations"
-PHASES = "examples,coverage,fuzzing"
+PHASES = "examples,coverage,fuzzing,stateful"
 DEFAULT_EXAMPLES = 100
 DEEP_EXAMPLES = 2000
 # HubSpot allows 100 requests per 10 s on the smallest tier. The semantic checks may send one
@@ -102,6 +102,7 @@ def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
         token=target.token,
         limited_token=target.limited_token,
         safe_prefix=None if target.is_reference else args.prefix,
+        existing=target.existing,
     )
 
 

@@ -1,7 +1,9 @@
 """What the runner tells the schemathesis hooks, through the environment of the child process."""
 
+import json
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from contract_tests.target import LIMITED_TOKEN_VAR, TOKEN_VAR
 
@@ -11,6 +13,7 @@ TOKEN = TOKEN_VAR
 LIMITED_TOKEN = LIMITED_TOKEN_VAR
 SAFE_PREFIX = "HUBSPOT_CONTRACT_PREFIX"
 ID_PROPERTY = "HUBSPOT_CONTRACT_ID_PROPERTY"
+EXISTING = "HUBSPOT_CONTRACT_EXISTING"
 
 DEFAULT_ID_PROPERTY = "hs_sku"
 
@@ -22,6 +25,9 @@ class HookSettings:
     limited_token: str | None = field(default=None, repr=False)
     safe_prefix: str | None = None
     id_property: str = DEFAULT_ID_PROPERTY
+    # reads whose records exist on the target ({"from", "to", "ids"}), known on the reference
+    # server from the fixture it was started with
+    existing: tuple[dict[str, Any], ...] = ()
 
     @classmethod
     def from_environment(cls) -> "HookSettings":
@@ -31,6 +37,7 @@ class HookSettings:
             limited_token=os.environ.get(LIMITED_TOKEN) or None,
             safe_prefix=os.environ.get(SAFE_PREFIX) or None,
             id_property=os.environ.get(ID_PROPERTY) or DEFAULT_ID_PROPERTY,
+            existing=tuple(json.loads(os.environ.get(EXISTING) or "[]")),
         )
 
     def to_environment(self) -> dict[str, str]:
@@ -39,4 +46,6 @@ class HookSettings:
             env[LIMITED_TOKEN] = self.limited_token
         if self.safe_prefix:
             env[SAFE_PREFIX] = self.safe_prefix
+        if self.existing:
+            env[EXISTING] = json.dumps(list(self.existing))
         return env

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from contract_tests.fixture import PAGE_SIZE, associations_fixture, existing_reads
 from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
 
@@ -27,6 +29,7 @@ class Target:
     # a token the server knows but that lacks the operations' scopes (403 checks), if any
     limited_token: str | None = field(default=None, repr=False)
     is_reference: bool = False
+    existing: tuple[dict[str, Any], ...] = ()  # reads whose records exist (see fixture.py)
 
 
 class TargetError(HubSpotToolkitError):
@@ -57,6 +60,7 @@ def from_environment() -> Target | None:
 def reference_target(spec_dir: Path) -> Iterator[Target]:
     """A reference server on a free loopback port with a fresh database, stopped afterwards."""
     from hubspot_toolkit.server.process import ReferenceServer
+    from hubspot_toolkit.spec.bundle import bundle_spec_dir
 
     with tempfile.TemporaryDirectory(prefix="hubspot-contract-") as work:
         tokens = Path(work) / "tokens.json"
@@ -69,8 +73,21 @@ def reference_target(spec_dir: Path) -> Iterator[Target]:
                 }
             )
         )
+        associations = Path(work) / "associations.json"
+        fixture = associations_fixture(bundle_spec_dir(spec_dir))
+        associations.write_text(json.dumps(fixture))
         server = ReferenceServer(
-            Path(work) / "contract.sqlite3", tokens_file=tokens, spec_dir=spec_dir
+            Path(work) / "contract.sqlite3",
+            tokens_file=tokens,
+            spec_dir=spec_dir,
+            associations_file=associations,
+            page_size=PAGE_SIZE,
         )
         with server:
-            yield Target(server.base_url, REFERENCE_TOKEN, REFERENCE_LIMITED_TOKEN, True)
+            yield Target(
+                server.base_url,
+                REFERENCE_TOKEN,
+                REFERENCE_LIMITED_TOKEN,
+                is_reference=True,
+                existing=tuple(existing_reads(fixture)),
+            )

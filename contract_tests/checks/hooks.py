@@ -4,6 +4,7 @@ The checks judge what actually went over the wire (response.request), so they ho
 server, and they report through AssertionError as schemathesis expects.
 """
 
+import hashlib
 import json
 import threading
 from functools import cache
@@ -58,12 +59,48 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     for name in ("fromObjectType", "toObjectType"):
         if name in (case.path_parameters or {}):
             case.path_parameters[name] = as_known_type(case.path_parameters[name])
+    if case.path.endswith("/batch/read"):
+        _read_existing_records(case)
+        return
     if not case.path.endswith("/batch/upsert"):
         return
     current = settings()
     if current.safe_prefix:
         case.body = safe_upsert_body(case.body, current.safe_prefix, current.id_property)
     case.body = distinct_upsert_keys(case.body)
+
+
+def _read_existing_records(case: Any) -> None:
+    """A third of the positive reads ask for records that exist (the reference server's
+    fixture), so that the 200 path and paging are exercised, not only not-found."""
+    existing = settings().existing
+    meta = getattr(case, "meta", None)
+    negative = meta is not None and meta.generation.mode.is_negative
+    if not existing or negative or not isinstance(case.body, dict):
+        return
+    pick = int(hashlib.sha256(str(case.id).encode()).hexdigest(), 16)
+    if pick % 3:
+        return
+    read = existing[pick // 3 % len(existing)]
+    case.path_parameters["fromObjectType"] = read["from"]
+    case.path_parameters["toObjectType"] = read["to"]
+    case.body["inputs"] = [{"id": record_id} for record_id in read["ids"]]
+
+
+def _existing_ids(response: Any) -> list[str] | None:
+    """The ids of a read that asks only for records known to exist, else None."""
+    sent = _json(response.request.body)
+    inputs = sent.get("inputs") if isinstance(sent, dict) else None
+    if not isinstance(inputs, list) or not inputs:
+        return None
+    path = httpx.URL(response.request.url).path.split("/")
+    for read in settings().existing:
+        if path[-4:-2] != [read["from"], read["to"]]:
+            continue
+        ids = [i.get("id") for i in inputs if isinstance(i, dict) and "after" not in i]
+        if len(ids) == len(inputs) and set(ids) <= set(read["ids"]):
+            return [str(i) for i in ids]
+    return None
 
 
 # ---- checks -----------------------------------------------------------------------------------
@@ -86,7 +123,11 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
     if operation_id == UPSERT:
         _fail(semantics.upsert_result_problems(sent, body))
     elif operation_id == READ:
-        _fail(semantics.association_result_problems(sent, body))
+        problems = semantics.association_result_problems(sent, body)
+        existing = _existing_ids(response)
+        if existing is not None:
+            problems += semantics.read_back_problems(existing, response.status_code, body)
+        _fail(problems)
 
 
 @schemathesis.check

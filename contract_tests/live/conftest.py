@@ -16,4 +16,4 @@ def live_target() -> Iterator[HookSettings]:
         yield configured
         return
     with reference_target(default_spec_dir()) as target:
-        yield HookSettings(base_url=target.base_url, token=target.token)
+        yield HookSettings(base_url=target.base_url, token=target.token, existing=target.existing)

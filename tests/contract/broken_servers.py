@@ -152,9 +152,12 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
         }
         if kind == "ignores_auth":
             headers["authorization"] = f"Bearer {upstream_token}"
+        # The path as it came, still percent-encoded: decoded, a fuzzed one may hold
+        # characters no URL can carry, and the proxy itself would fail.
+        raw_path = request.scope.get("raw_path") or request.url.path.encode()
         answer = await client.request(
             request.method,
-            request.url.path,
+            raw_path.decode("latin-1"),
             params=request.query_params,
             headers=headers,
             content=content,

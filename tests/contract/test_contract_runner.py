@@ -83,7 +83,12 @@ def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
     assert "PASSED" in result.stdout
     assert "hubspot_upsert_is_idempotent" in result.stdout
     assert "hubspot_missing_scopes" in result.stdout
+    assert "Stateful tests" in result.stdout  # the phase that follows the spec's links
     assert (tmp_path / "contract-junit.xml").exists()
+    events = (tmp_path / "contract-events.ndjson").read_text()
+    # Reads of records the fixture holds, and the next page through the ReadNextPage link.
+    assert '"inputs":[{"id":"53628"}]' in events
+    assert '"inputs":[{"id":"53628","after":"' in events
 
 
 def test_passes_on_a_separately_started_server(tmp_path: Path, reference: ReferenceServer) -> None:

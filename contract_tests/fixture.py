@@ -1,0 +1,60 @@
+"""The records and associations the reference server starts with, read from the spec.
+
+The association read's 200 example shows one record and what it is associated with; the
+reference target loads exactly that (as an ASSOCIATIONS file), so that reads of existing ids,
+and with a page size of one the paging that follows, are exercised, not only the not-found
+path. The pair of object types is the one the example's association type names
+(`contact_to_company` → contacts, companies).
+"""
+
+from typing import Any
+
+from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.operations import operations
+
+READ = "batch_read_associations"
+# One association per answer: every record with two or more is paged.
+PAGE_SIZE = 1
+
+
+def _plural(singular: str, names: list[str]) -> str:
+    for name in names:
+        if name in (f"{singular}s", f"{singular[:-1]}ies"):
+            return name
+    raise ValueError(f"no standard object type is named for {singular!r}")
+
+
+def associations_fixture(spec: Document) -> dict[str, Any]:
+    """An ASSOCIATIONS file for the reference server: the 200 example of the read."""
+    (operation,) = [op for op in operations(spec) if op.operation_id == READ]
+    example = (operation.response(200) or {})["content"]["application/json"]["example"]
+    parameter = spec["components"]["parameters"]["fromObjectType"]
+    names = [str(e["value"]) for e in parameter["examples"].values() if not e["value"][0].isdigit()]
+    associations = []
+    for result in example["results"]:
+        for to in result["to"]:
+            source, target = to["type"].split("_to_")
+            associations.append(
+                {
+                    "fromObjectType": _plural(source, names),
+                    "fromId": result["from"]["id"],
+                    "toObjectType": _plural(target, names),
+                    "toId": to["id"],
+                    "type": to["type"],
+                    "reverseType": f"{target}_to_{source}",
+                }
+            )
+    return {"records": [], "associations": associations}
+
+
+def existing_reads(fixture: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reads that must find their records: per (from, to) pair, the ids that have
+    associations in the fixture, in both directions."""
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for entry in fixture["associations"]:
+        forward = pairs.setdefault((entry["fromObjectType"], entry["toObjectType"]), [])
+        backward = pairs.setdefault((entry["toObjectType"], entry["fromObjectType"]), [])
+        for ids, record in ((forward, entry["fromId"]), (backward, entry["toId"])):
+            if record not in ids:
+                ids.append(record)
+    return [{"from": f, "to": t, "ids": ids} for (f, t), ids in pairs.items()]
