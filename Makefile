@@ -18,7 +18,7 @@ SERVE_OPTIONS = $(call given,--host,HOST) $(call given,--port,PORT) $(call given
   $(call given,--faults,FAULTS)
 # The suite's own variables may come from the environment too (CI sets them).
 CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-examples '$(MAX_EXAMPLES)') \
-  $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)')
+  $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
 
 .DEFAULT_GOAL := help
 .PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec spec-diff constraints clean
@@ -50,7 +50,7 @@ typecheck: $(STAMP) ## mypy --strict on the hand-written code
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
 	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci)
 
-contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n)
+contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03)
 	@$(TOOLKIT) contract $(CONTRACT_OPTIONS)
 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)

@@ -28,11 +28,13 @@ from contract_tests.target import (
     from_environment,
     reference_target,
 )
+from contract_tests.versions import VERSIONS_VARIABLE
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.versions import version_of_operation_id
 
 HOOKS_MODULE = "contract_tests.checks.hooks"
 READ_OPERATION = "batch_read_associations"
@@ -83,6 +85,8 @@ def _schemathesis_command(
     rate = args.rate_limit or (None if target.is_reference else DEFAULT_REMOTE_RATE)
     if rate:
         command += ["--rate-limit", rate]
+    for operation_id in args.included:
+        command += ["--include-operation-id", operation_id]
     if not args.readable.readable:
         # The token may read no object type: every association read would be a rightful 403.
         command += ["--exclude-operation-id", READ_OPERATION]
@@ -137,6 +141,8 @@ def run_schemathesis(
 
 def _child_environment(target: Target, args: argparse.Namespace, spec_file: Path) -> dict[str, str]:
     env = {**os.environ, **_hook_settings(target, args).to_environment()}
+    if args.versions:
+        env[VERSIONS_VARIABLE] = args.versions
     env[SPEC_FILE_VARIABLE] = str(spec_file)
     env[READABLE_VARIABLE] = ",".join(args.readable.readable)
     return env
@@ -181,6 +187,19 @@ def run_live_client(
     return (0 if result.returncode == 0 else 1), text
 
 
+def _included_operations(spec: Document, versions: str | None) -> list[str]:
+    """The operationIds of the versions asked for; empty when every version is tested."""
+    if not versions:
+        return []
+    asked = [v.strip() for v in versions.split(",") if v.strip()]
+    ids = {op.operation_id: version_of_operation_id(op.operation_id) for op in operations(spec)}
+    unknown = sorted(set(asked) - set(ids.values()))
+    if unknown:
+        have = ", ".join(sorted(set(ids.values())))
+        raise TargetError(f"--versions {','.join(unknown)}: the spec has {have}")
+    return sorted(op for op, version in ids.items() if version in asked)
+
+
 def run_suite(args: argparse.Namespace) -> int:
     """Run the suite as `hubspot-toolkit contract` was asked to; the exit status."""
     if args.seed is None:
@@ -191,6 +210,7 @@ def run_suite(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         spec = bundle_spec_dir(args.spec_dir)
+        args.included = _included_operations(spec, args.versions)
         configured = from_environment()
         context: AbstractContextManager[Target] = (
             nullcontext(configured) if configured else reference_target(args.spec_dir)

@@ -12,29 +12,68 @@ The names users call are here; the packages beneath group them by concern:
 Every error the toolkit raises derives from ``HubSpotToolkitError``.
 """
 
-from hubspot_toolkit.client.bulk import (
-    AssociationsReport,
-    InvalidRowsError,
-    UpsertReport,
-    aread_associations,
-    aupsert_line_items,
-    check_rows,
-    read_associations,
-    upsert_line_items,
-)
-from hubspot_toolkit.client.redacted import InvalidTokenError, RedactedClient
-from hubspot_toolkit.client.resilience import (
-    PRESETS,
-    AsyncResilientTransport,
-    Budget,
-    GaveUpError,
-    ResilientTransport,
-    RetryPolicy,
-    preset,
-    resilient_client,
-)
-from hubspot_toolkit.client.strict import check_exchange, strict_client
-from hubspot_toolkit.errors import ContractViolation, HubSpotToolkitError, SpecError
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hubspot_toolkit.client.bulk import (
+        AssociationsReport,
+        InvalidRowsError,
+        UpsertReport,
+        aread_associations,
+        aupsert_line_items,
+        check_rows,
+        read_associations,
+        upsert_line_items,
+    )
+    from hubspot_toolkit.client.redacted import InvalidTokenError, RedactedClient
+    from hubspot_toolkit.client.resilience import (
+        PRESETS,
+        AsyncResilientTransport,
+        Budget,
+        GaveUpError,
+        ResilientTransport,
+        RetryPolicy,
+        preset,
+        resilient_client,
+    )
+    from hubspot_toolkit.client.strict import check_exchange, strict_client
+    from hubspot_toolkit.errors import ContractViolation, HubSpotToolkitError, SpecError
+
+# Imported on first use, so that commands which must run while the generated client is absent
+# or being replaced (`hubspot-toolkit generate`) never import it.
+_WHERE = {
+    "AssociationsReport": "hubspot_toolkit.client.bulk",
+    "AsyncResilientTransport": "hubspot_toolkit.client.resilience",
+    "Budget": "hubspot_toolkit.client.resilience",
+    "ContractViolation": "hubspot_toolkit.errors",
+    "GaveUpError": "hubspot_toolkit.client.resilience",
+    "HubSpotToolkitError": "hubspot_toolkit.errors",
+    "InvalidRowsError": "hubspot_toolkit.client.bulk",
+    "InvalidTokenError": "hubspot_toolkit.client.redacted",
+    "PRESETS": "hubspot_toolkit.client.resilience",
+    "RedactedClient": "hubspot_toolkit.client.redacted",
+    "ResilientTransport": "hubspot_toolkit.client.resilience",
+    "RetryPolicy": "hubspot_toolkit.client.resilience",
+    "SpecError": "hubspot_toolkit.errors",
+    "UpsertReport": "hubspot_toolkit.client.bulk",
+    "aread_associations": "hubspot_toolkit.client.bulk",
+    "aupsert_line_items": "hubspot_toolkit.client.bulk",
+    "check_exchange": "hubspot_toolkit.client.strict",
+    "check_rows": "hubspot_toolkit.client.bulk",
+    "preset": "hubspot_toolkit.client.resilience",
+    "read_associations": "hubspot_toolkit.client.bulk",
+    "resilient_client": "hubspot_toolkit.client.resilience",
+    "strict_client": "hubspot_toolkit.client.strict",
+    "upsert_line_items": "hubspot_toolkit.client.bulk",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'hubspot_toolkit' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name]), name)
+
 
 __all__ = [
     "PRESETS",

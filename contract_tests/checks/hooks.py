@@ -23,6 +23,7 @@ from contract_tests.checks.shaping import (
 from contract_tests.settings import HookSettings
 from contract_tests.spec_source import suite_spec
 from hubspot_toolkit.spec.operations import find_operation, operations
+from hubspot_toolkit.spec.versions import base_operation_id
 
 UPSERT = "batch_upsert_line_items"
 READ = "batch_read_associations"
@@ -33,11 +34,17 @@ def settings() -> HookSettings:
     return HookSettings.from_environment()
 
 
-def _operation_id(response: Any) -> str | None:
+def _versioned_operation_id(response: Any) -> str | None:
     request = response.request
     path = httpx.URL(request.url).path
     operation = find_operation(suite_spec(), request.method or "", path)
     return operation.operation_id if operation else None
+
+
+def _operation_id(response: Any) -> str | None:
+    """The operation the exchange belongs to, by its name across versions."""
+    operation_id = _versioned_operation_id(response)
+    return base_operation_id(operation_id) if operation_id else None
 
 
 def _json(data: bytes | str | None) -> Any:
@@ -207,9 +214,10 @@ _scope_lock = threading.Lock()
 
 @schemathesis.check
 def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
-    """A known token without the operation's scope gets 403 naming missingScopes (once per op)."""
+    """A known token without the operation's scope gets 403 naming missingScopes (once per
+    operation and version)."""
     limited = settings().limited_token
-    operation_id = _operation_id(response)
+    operation_id = _versioned_operation_id(response)
     if not limited or operation_id is None or response.status_code not in (200, 207):
         return
     with _scope_lock:

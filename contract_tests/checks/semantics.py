@@ -129,8 +129,9 @@ def association_result_problems(request: Any, body: Any) -> list[str]:
         if asked and source not in asked:
             problems.append(f"results[{n}].from.id {source!r} was not asked for")
         for m, to in enumerate(result.get("to") or []):
-            if isinstance(to, dict) and not to.get("id"):
-                problems.append(f"results[{n}].to[{m}].id is empty")
+            # v3 names the record `id`; the dated versions (v4's shape) `toObjectId`
+            if isinstance(to, dict) and not (to.get("id") or to.get("toObjectId")):
+                problems.append(f"results[{n}].to[{m}] names no record")
     failed = _mentioned_ids(body.get("errors"))
     for missing in sorted(str(i) for i in asked - answered if i is not None):
         if json.dumps(missing) not in failed and missing not in failed:

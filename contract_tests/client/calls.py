@@ -1,28 +1,38 @@
 """Call each operation of the generated client by operationId, sync or async."""
 
+import re
 from collections.abc import Callable, Coroutine
-from typing import Any
+from importlib import import_module
+from typing import Any, get_type_hints
 
 from hubspot_crm_client import AuthenticatedClient
-from hubspot_crm_client.api.associations import batch_read_associations
-from hubspot_crm_client.api.line_items import batch_upsert_line_items
-from hubspot_crm_client.models import (
-    BatchInputPublicObjectId,
-    BatchInputSimplePublicObjectBatchInputUpsert,
-)
 
-# operationId -> (generated module, request model, python names of the path parameters)
+from contract_tests.spec_source import suite_spec
+from hubspot_toolkit.spec.operations import operations
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _generated(
+    operation_id: str, tag: str, parameters: list[str]
+) -> tuple[Any, Any, dict[str, str]]:
+    """The generated module of an operation, its request model, its path parameters' names."""
+    module = import_module(f"hubspot_crm_client.api.{tag}.{operation_id}")
+    model = get_type_hints(module.sync_detailed)["body"]
+    return module, model, {name: _snake(name) for name in parameters}
+
+
+# operationId -> (generated module, request model, python names of the path parameters), for
+# every operation of every version in the spec: a new version is covered without an edit here.
 OPERATIONS: dict[str, tuple[Any, Any, dict[str, str]]] = {
-    "batch_read_associations": (
-        batch_read_associations,
-        BatchInputPublicObjectId,
-        {"fromObjectType": "from_object_type", "toObjectType": "to_object_type"},
-    ),
-    "batch_upsert_line_items": (
-        batch_upsert_line_items,
-        BatchInputSimplePublicObjectBatchInputUpsert,
-        {},
-    ),
+    op.operation_id: _generated(
+        op.operation_id,
+        op.spec["tags"][0],
+        [p["name"] for p in op.parameters() if p.get("in") == "path"],
+    )
+    for op in operations(suite_spec())
 }
 
 

@@ -19,16 +19,20 @@ from hypothesis import strategies as st
 from contract_tests.client.calls import OPERATIONS, call_async, call_sync
 from contract_tests.spec_strategies import documented_json_statuses, operation, response_bodies
 from hubspot_toolkit.client.strict import ContractViolation, strict_client
+from hubspot_toolkit.spec.versions import base_operation_id
 
 BASE_URL = "https://api.example.test"
-PATHS = {
+# One valid request per operation; every version of an operation takes the same one.
+BASE_PATHS = {
     "batch_read_associations": {"fromObjectType": "contacts", "toObjectType": "companies"},
     "batch_upsert_line_items": {},
 }
-REQUESTS = {
+BASE_REQUESTS = {
     "batch_read_associations": {"inputs": [{"id": "1"}]},
     "batch_upsert_line_items": {"inputs": [{"id": "1", "properties": {}}]},
 }
+PATHS = {op: BASE_PATHS[base_operation_id(op)] for op in OPERATIONS}
+REQUESTS = {op: BASE_REQUESTS[base_operation_id(op)] for op in OPERATIONS}
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 STATUS_CASES = [
     (operation_id, status)

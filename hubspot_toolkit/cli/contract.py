@@ -62,6 +62,13 @@ def register(commands: Subcommands) -> None:
         help=f"idProperty values written to a remote server start with it ({DEFAULT_SAFE_PREFIX})",
     )
     parser.add_argument(
+        "--versions",
+        default=_env("VERSIONS"),
+        metavar="V,…",
+        help="the API versions to test, e.g. 2026-03 or v3,2026-03 (default: every version "
+        "in the spec)",
+    )
+    parser.add_argument(
         "--skip-client", action="store_true", help="skip the generated client's live half"
     )
     parser.set_defaults(run=contract_command)

@@ -3,6 +3,7 @@
 create_app(config) gives an app for in-process use; `python -m hubspot_toolkit.server` serves it.
 """
 
+import functools
 import hashlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -15,19 +16,21 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from hubspot_toolkit.server.association_types import as_dated
 from hubspot_toolkit.server.associations import load_associations, read_associations
 from hubspot_toolkit.server.auth import TokenStore, require
 from hubspot_toolkit.server.config import ServerConfig
 from hubspot_toolkit.server.errors import ApiError, FastJSONResponse
 from hubspot_toolkit.server.faults import FaultInjector
 from hubspot_toolkit.server.logging_middleware import RequestLog
-from hubspot_toolkit.server.object_types import canonical, read_scope
+from hubspot_toolkit.server.object_types import NAMES_BY_ID, canonical, read_scope
 from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.versions import V3, base_operation_id, version_of_operation_id
 
 log = logging.getLogger("hubspot_toolkit.server")
 Handler = Callable[[Request, Any, dict[str, str]], Awaitable[Response]]
@@ -68,16 +71,21 @@ class ReferenceService:
         return alternatives[0] if alternatives else set()
 
     async def batch_read_associations(
-        self, request: Request, body: Any, path: dict[str, str]
+        self, request: Request, body: Any, path: dict[str, str], version: str = V3
     ) -> Response:
         from_type = canonical(path["fromObjectType"], "fromObjectType", self.custom_types)
         to_type = canonical(path["toObjectType"], "toObjectType", self.custom_types)
-        return self._batch(
-            request,
-            lambda: read_associations(
+
+        def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            results, errors = read_associations(
                 self.store, from_type, to_type, body["inputs"], self.config.page_size
-            ),
-        )
+            )
+            if version != V3:  # the dated versions answer in v4's shape
+                names = NAMES_BY_ID.get(from_type, from_type), NAMES_BY_ID.get(to_type, to_type)
+                results = [as_dated(result, *names) for result in results]
+            return results, errors
+
+        return self._batch(request, run)
 
     async def batch_upsert_line_items(
         self, request: Request, body: Any, path: dict[str, str]
@@ -106,7 +114,7 @@ class ReferenceService:
         return FastJSONResponse(body, 207 if errors else 200)
 
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
-        if operation_id == "batch_read_associations":
+        if base_operation_id(operation_id) == "batch_read_associations":
             types = (
                 canonical(path[name], name, self.custom_types)
                 for name in ("fromObjectType", "toObjectType")
@@ -119,7 +127,11 @@ def _endpoint(
     service: ReferenceService, operation_id: str
 ) -> Callable[[Request], Awaitable[Response]]:
     checker = service.checkers[operation_id]
-    handler: Handler = getattr(service, operation_id)
+    # Every version of an operation is served by one handler, from one store.
+    handler: Handler = getattr(service, base_operation_id(operation_id))
+    version = version_of_operation_id(operation_id)
+    if version != V3 and base_operation_id(operation_id) == "batch_read_associations":
+        handler = functools.partial(service.batch_read_associations, version=version)
 
     async def endpoint(request: Request) -> Response:
         request.state.started_ms = now_ms()

@@ -77,7 +77,8 @@ def broken_server(kind: str, upstream: str) -> Iterator[str]:
 
 
 def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
-    result = run_contract(tmp_path, {})
+    # enough examples that the stateful phase reaches a second page through ReadNextPage
+    result = run_contract(tmp_path, {}, "--max-examples", "20")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(reference server)" in result.stdout
     assert "PASSED" in result.stdout

@@ -15,14 +15,17 @@ from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.loading import load_document, spec_files
 from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.workflow.update.dated import DatedDocument
 from hubspot_toolkit.workflow.update.extract import extract_operation
 from hubspot_toolkit.workflow.update.merge import Merger
 from hubspot_toolkit.workflow.update.repairs import repair
+from hubspot_toolkit.workflow.update.versions import Tracked, tracked
 
 METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -50,34 +53,93 @@ def read_upstream(path: Path) -> dict[str, Any]:
 
 
 def update(upstream_file: Path, spec_dir: Path) -> list[str]:
-    """Import upstream_file into spec_dir; the report lines. spec_dir changes only on success."""
+    """Import upstream_file into spec_dir; the report lines. spec_dir changes only on success.
+
+    Each of our operations the upstream document holds, in v3 or a dated version, is merged
+    into the spec/ document that has it, or, for a version spec/ does not have yet, becomes a
+    new document beside the v3 one.
+    """
     upstream = read_upstream(upstream_file)
     ours_by_key = {}
     for path in spec_files(spec_dir):
         for op in operations(load_document(path)):
             ours_by_key[(op.template, op.method)] = path
-    matches = [
-        (template, method)
+    found = [
+        found
         for template, item in upstream["paths"].items()
         for method in item
-        if method in METHODS and (template, method) in ours_by_key
+        if method in METHODS and (found := tracked(template, method)) is not None
     ]
-    if not matches:
+    if not found:
         wanted = ", ".join(f"{m.upper()} {t}" for t, m in ours_by_key)
-        raise SpecError(upstream_file, "paths", f"has none of our operations ({wanted})")
-    report: list[str] = []
-    for template, method in matches:
-        report += _import_operation(
-            upstream, upstream_file, template, method, ours_by_key[(template, method)], spec_dir
+        raise SpecError(
+            upstream_file,
+            "paths",
+            f"has none of our operations, in v3 or a dated version ({wanted}, or their "
+            "/crm/objects/<YYYY-MM>/… and /crm/associations/<YYYY-MM>/… forms)",
         )
+    report: list[str] = []
+    for operation in found:
+        target = ours_by_key.get((operation.path, "post"))
+        if target is None:
+            report += _create_version(upstream, upstream_file, operation, spec_dir)
+        else:
+            report += _import_operation(upstream, upstream_file, operation, target, spec_dir)
     return report
 
 
-def _import_operation(
-    upstream: dict[str, Any], source: Path, template: str, method: str, target: Path, spec_dir: Path
+def _sliced(upstream: dict[str, Any], source: Path, operation: Tracked) -> dict[str, Any]:
+    theirs = extract_operation(
+        copy.deepcopy(upstream), operation.upstream_path, "post", str(source)
+    )
+    if operation.is_generic:  # under our path, so that it pairs with ours
+        theirs["paths"] = {operation.path: theirs["paths"][operation.upstream_path]}
+    return theirs
+
+
+def _create_version(
+    upstream: dict[str, Any], source: Path, operation: Tracked, spec_dir: Path
 ) -> list[str]:
-    theirs = extract_operation(copy.deepcopy(upstream), template, method, str(source))
-    report = [f"{method.upper()} {template} → {target.name}"]
+    base_file = next(
+        (
+            path
+            for path in spec_files(spec_dir)
+            if any(op.operation_id == operation.operation for op in operations(load_document(path)))
+        ),
+        None,
+    )
+    if base_file is None:
+        raise SpecError(
+            source, operation.upstream_path, f"spec/ has no v3 {operation.operation} to follow"
+        )
+    target = spec_dir / f"{base_file.stem}-{operation.version}{base_file.suffix}"
+    theirs = _sliced(upstream, source, operation)
+    report = [f"POST {operation.upstream_path} → {target.name} (new: version {operation.version})"]
+    report += [f"  repaired: {line}" for line in repair(theirs)]
+    builder = DatedDocument(operation, theirs, load_document(base_file), bundle_spec_dir(spec_dir))
+    document = _block_strings(builder.build(str(source)))
+    report += [f"  kept: {note}" for note in builder.notes]
+    _write_validated(_round_trip(), {target: document}, spec_dir)
+    return report
+
+
+def _block_strings(node: Any) -> Any:
+    """Multi-line strings as YAML block scalars, as the hand-written documents have them."""
+    if isinstance(node, dict):
+        return {key: _block_strings(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_block_strings(value) for value in node]
+    if isinstance(node, str) and "\n" in node:
+        return LiteralScalarString(node)
+    return node
+
+
+def _import_operation(
+    upstream: dict[str, Any], source: Path, operation: Tracked, target: Path, spec_dir: Path
+) -> list[str]:
+    theirs = _sliced(upstream, source, operation)
+    template, method = operation.path, "post"
+    report = [f"{method.upper()} {operation.upstream_path} → {target.name}"]
     report += [f"  repaired: {line}" for line in repair(theirs)]
     parser = _round_trip()
     ours = parser.load(target.read_text(encoding="utf-8"))
@@ -113,12 +175,13 @@ def _write_validated(parser: YAML, documents: dict[Path, Any], spec_dir: Path) -
     """Write every document to a scratch copy of spec/, validate it all, then swap files in."""
     with tempfile.TemporaryDirectory(prefix="update-spec-") as work:
         scratch = Path(work)
-        for path in spec_files(spec_dir):
-            text = path.read_text(encoding="utf-8")
+        for path in sorted({*spec_files(spec_dir), *documents}):
             if path in documents:
                 buffer = io.StringIO()
                 parser.dump(documents[path], buffer)
                 text = buffer.getvalue()
+            else:
+                text = path.read_text(encoding="utf-8")
             (scratch / path.name).write_text(text, encoding="utf-8")
         bundle_spec_dir(scratch)  # raises SpecError, naming the place, if the result is invalid
         for path in documents:

@@ -29,14 +29,47 @@ CONSTRAINTS = (
 )
 
 
+# What our documents add to HubSpot's on purpose, marked where it stands, so that an import
+# neither reports it as a difference nor removes it: a property HubSpot's schema lacks
+# (`x-toolkit-added: true` on it), or constraints HubSpot documents but its schema leaves out
+# (`x-toolkit-constraints: [maxItems, …]` beside them).
+ADDED = "x-toolkit-added"
+ADDED_CONSTRAINTS = "x-toolkit-constraints"
+
+
 def semantic(document: Document, node: Any) -> Any:
-    """node's meaning: $refs inlined, descriptions and examples dropped."""
-    return _strip(to_json_schema(document, node))
+    """node's meaning: $refs inlined, descriptions and examples dropped, our marked additions
+    left out, and the order of `required` and an empty `properties` not counted."""
+    pruned_document = without_additions(document)
+    return _strip(to_json_schema(pruned_document, without_additions(node)))
+
+
+def without_additions(node: Any) -> Any:
+    """A copy of node without what our documents mark as their own additions."""
+    if isinstance(node, list):
+        return [without_additions(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    dropped = set(node.get(ADDED_CONSTRAINTS) or [])
+    copied = {k: without_additions(v) for k, v in node.items() if k not in dropped}
+    properties = copied.get("properties")
+    if isinstance(properties, dict):
+        copied["properties"] = {
+            name: value
+            for name, value in properties.items()
+            if not (isinstance(value, dict) and value.get(ADDED) is True)
+        }
+    return copied
 
 
 def _strip(node: Any) -> Any:
     if isinstance(node, dict):
-        return {k: _strip(v) for k, v in node.items() if k not in NOISE}
+        stripped = {k: _strip(v) for k, v in node.items() if k not in NOISE}
+        if isinstance(stripped.get("required"), list):
+            stripped["required"] = sorted(stripped["required"], key=str)
+        if stripped.get("properties") == {}:
+            del stripped["properties"]
+        return stripped
     if isinstance(node, list):
         return [_strip(v) for v in node]
     return node
@@ -85,7 +118,10 @@ class Merger:
         theirs, _ = _resolve(self.theirs, their_node)
         if ref:
             self.changed_components.add(ref)
+        ours_alone = set(target.get(ADDED_CONSTRAINTS) or [])
         for key in CONSTRAINTS:
+            if key in ours_alone:
+                continue
             if target.get(key) != theirs.get(key):
                 if key in theirs:
                     target[key] = copy.deepcopy(theirs[key])
@@ -117,6 +153,8 @@ class Merger:
             ours_props[name] = self._import(their_props[name])
             self.notes.append(f"{where}.{name}: added")
         for name in [n for n in ours_props if n not in their_props]:
+            if isinstance(ours_props[name], dict) and ours_props[name].get(ADDED) is True:
+                continue
             del ours_props[name]
             self.notes.append(f"{where}.{name}: removed")
         for name in [n for n in ours_props if n in their_props]:

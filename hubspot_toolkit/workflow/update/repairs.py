@@ -85,7 +85,26 @@ def private_app_scheme(document: Document) -> list[str]:
     ]
 
 
-REPAIRS = (drop_null_examples, json_error_content, string_examples_on_objects, private_app_scheme)
+def nullable_association_labels(document: Document) -> list[str]:
+    """`AssociationSpecWithLabel.label` is a plain string in the spec, but HubSpot answers
+    `"label": null` for an association type without a label (the example response in HubSpot's
+    associations v4 guide, https://developers.hubspot.com/docs/api-reference/legacy/crm/
+    associations/associate-records/guide), so a client that trusts the spec fails on it."""
+    spec = document.get("components", {}).get("schemas", {}).get("AssociationSpecWithLabel")
+    label = (spec or {}).get("properties", {}).get("label")
+    if not isinstance(label, dict) or label.get("nullable") is True:
+        return []
+    label["nullable"] = True
+    return ["made AssociationSpecWithLabel.label nullable (HubSpot answers null for no label)"]
+
+
+REPAIRS = (
+    drop_null_examples,
+    json_error_content,
+    string_examples_on_objects,
+    private_app_scheme,
+    nullable_association_labels,
+)
 
 
 def repair(document: Document) -> list[str]:
