@@ -18,7 +18,7 @@ from pathlib import Path
 
 from contract_tests import live as live_half
 from contract_tests.preflight import preflight
-from contract_tests.settings import HookSettings
+from contract_tests.settings import PROPERTIES, HookSettings
 from contract_tests.spec_source import SPEC_FILE_VARIABLE
 from contract_tests.summary import read_events, render
 from contract_tests.target import (
@@ -28,6 +28,7 @@ from contract_tests.target import (
     reference_target,
 )
 from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.properties import PropertiesFileError
 from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
@@ -97,6 +98,8 @@ def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
         token=target.token,
         limited_token=target.limited_token,
         safe_prefix=None if target.is_reference else args.prefix,
+        # the reference server runs with the shipped definitions; a portal may have its own
+        properties_file=None if target.is_reference else os.environ.get(PROPERTIES) or None,
     )
 
 
@@ -130,7 +133,8 @@ def run_schemathesis(
 
 
 def _child_environment(target: Target, args: argparse.Namespace, spec_file: Path) -> dict[str, str]:
-    env = {**os.environ, **_hook_settings(target, args).to_environment()}
+    env = {k: v for k, v in os.environ.items() if k != PROPERTIES}
+    env.update(_hook_settings(target, args).to_environment())
     env[SPEC_FILE_VARIABLE] = str(spec_file)
     return env
 
@@ -197,6 +201,7 @@ def run_suite(args: argparse.Namespace) -> int:
             print(f"Contract suite against {target.base_url} ({where}), seed {args.seed}")
             if not target.is_reference:
                 print(f"Records written are keyed by idProperty values starting {args.prefix!r}.")
+            _hook_settings(target, args).definitions()  # a bad properties file stops here
             preflight(target)
             status, text = run_schemathesis(target, args, spec, spec_file, work)
             print(text)
@@ -204,7 +209,7 @@ def run_suite(args: argparse.Namespace) -> int:
                 client_status, client_text = run_live_client(target, args, spec_file, work)
                 print(client_text)
                 status = max(status, client_status)
-    except (TargetError, SpecError, ServerStartError) as exc:
+    except (TargetError, SpecError, ServerStartError, PropertiesFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

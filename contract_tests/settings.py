@@ -2,8 +2,11 @@
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from contract_tests.target import LIMITED_TOKEN_VAR, TOKEN_VAR
+from hubspot_toolkit.properties import PropertyDefinitions
 
 BASE_URL = "HUBSPOT_CONTRACT_BASE_URL"
 # The same variables the user sets: the child process reads the tokens where they put them.
@@ -11,8 +14,17 @@ TOKEN = TOKEN_VAR
 LIMITED_TOKEN = LIMITED_TOKEN_VAR
 SAFE_PREFIX = "HUBSPOT_CONTRACT_PREFIX"
 ID_PROPERTY = "HUBSPOT_CONTRACT_ID_PROPERTY"
+# A remote portal's line item properties: its answer to GET /crm/v3/properties/line_items.
+PROPERTIES = "HUBSPOT_CONTRACT_PROPERTIES"
 
-DEFAULT_ID_PROPERTY = "hs_sku"
+# The custom unique property of the shipped definitions (hubspot_toolkit/properties); a real
+# portal needs one like it (hasUniqueValue: true) to upsert by, named here or in ID_PROPERTY.
+DEFAULT_ID_PROPERTY = "external_line_item_id"
+
+
+@cache
+def _definitions(path: str | None) -> PropertyDefinitions:
+    return PropertyDefinitions.from_file(Path(path)) if path else PropertyDefinitions.default()
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,7 @@ class HookSettings:
     limited_token: str | None = field(default=None, repr=False)
     safe_prefix: str | None = None
     id_property: str = DEFAULT_ID_PROPERTY
+    properties_file: str | None = None  # None: the shipped definitions, the reference server's
 
     @classmethod
     def from_environment(cls) -> "HookSettings":
@@ -31,7 +44,12 @@ class HookSettings:
             limited_token=os.environ.get(LIMITED_TOKEN) or None,
             safe_prefix=os.environ.get(SAFE_PREFIX) or None,
             id_property=os.environ.get(ID_PROPERTY) or DEFAULT_ID_PROPERTY,
+            properties_file=os.environ.get(PROPERTIES) or None,
         )
+
+    def definitions(self) -> PropertyDefinitions:
+        """The target's line item properties (PropertiesFileError when the file is bad)."""
+        return _definitions(self.properties_file)
 
     def to_environment(self) -> dict[str, str]:
         env = {BASE_URL: self.base_url, TOKEN: self.token, ID_PROPERTY: self.id_property}
@@ -39,4 +57,6 @@ class HookSettings:
             env[LIMITED_TOKEN] = self.limited_token
         if self.safe_prefix:
             env[SAFE_PREFIX] = self.safe_prefix
+        if self.properties_file:
+            env[PROPERTIES] = self.properties_file
         return env

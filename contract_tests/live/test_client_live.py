@@ -10,7 +10,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from contract_tests.checks.shaping import as_known_type, distinct_upsert_keys, safe_upsert_body
+from contract_tests.checks.shaping import (
+    as_known_type,
+    defined_upsert_body,
+    distinct_upsert_keys,
+    safe_upsert_body,
+)
 from contract_tests.client.calls import OPERATIONS, call_sync
 from contract_tests.settings import HookSettings
 from contract_tests.spec_strategies import requests
@@ -29,11 +34,13 @@ def shaped(
 ) -> tuple[dict[str, str], Any]:
     path, body = case
     path = {name: as_known_type(value) for name, value in path.items()}
-    if operation_id == "batch_upsert_line_items" and target.safe_prefix:
+    if operation_id != "batch_upsert_line_items":
+        return path, body
+    # spec-valid cases only: properties the target defines, keyed by its unique property
+    body = defined_upsert_body(body, target.definitions(), target.id_property)
+    if target.safe_prefix:
         body = safe_upsert_body(body, target.safe_prefix, target.id_property)
-    if operation_id == "batch_upsert_line_items":
-        body = distinct_upsert_keys(body)
-    return path, body
+    return path, distinct_upsert_keys(body)
 
 
 def test_client_parses_every_association_answer(live_target: HookSettings) -> None:

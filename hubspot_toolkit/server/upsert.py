@@ -187,7 +187,7 @@ class _Request:
             value, before = record.properties.get(name, ""), old.get(name)
             if value == before:
                 continue  # already this record's
-            if value == "":
+            if value == "" and name != id_property:
                 if before:
                     releases.append((name, before))  # cleared: the value is free again
                 continue
