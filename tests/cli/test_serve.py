@@ -6,9 +6,14 @@ import os
 import subprocess
 from pathlib import Path
 
+import httpx
 import pytest
 
+from hubspot_toolkit.properties import DEFAULT_FILE
+from hubspot_toolkit.server.process import ReferenceServer
 from tests.paths import REPO, TOOLKIT
+
+KEY = "external_line_item_id"
 
 
 def serve(
@@ -83,3 +88,25 @@ def test_make_serve_passes_properties_only_from_the_command_line() -> None:
 
     assert "--properties 'mine.json'" in dry_run("PROPERTIES=mine.json")
     assert "--properties" not in dry_run(env={"PROPERTIES": "mine.json"})
+
+
+def test_a_property_made_unique_over_shared_values_stops_the_server(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    with ReferenceServer(db) as server:
+        for key in ("A", "B"):  # two records share an hs_sku, which is not unique by default
+            body = {"inputs": [{"id": key, "idProperty": KEY, "properties": {"hs_sku": "SAME"}}]}
+            answer = httpx.post(
+                f"{server.base_url}/crm/v3/objects/line_items/batch/upsert",
+                json=body,
+                headers={"Authorization": "Bearer dev-token"},
+            )
+            assert answer.status_code == 200, answer.text
+    document = json.loads(DEFAULT_FILE.read_text())
+    for entry in document["results"]:
+        entry["hasUniqueValue"] = entry["name"] in ("hs_sku", KEY)
+    export = tmp_path / "properties.json"
+    export.write_text(json.dumps(document))
+    result = serve(tmp_path, "--properties", str(export))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {export}: property 'hs_sku' cannot have unique")
+    assert result.stderr.count("\n") == 1

@@ -125,6 +125,17 @@ def test_wrong_token(tmp_path: Path, reference: ReferenceServer) -> None:
     assert_one_clear_line(run_contract(tmp_path, env), "refused the token (401)")
 
 
+def test_a_bad_contract_properties_file(tmp_path: Path, reference: ReferenceServer) -> None:
+    bad = tmp_path / "properties.json"
+    bad.write_text('{"results": [{"name": "price"}]}')
+    env = {
+        "HUBSPOT_BASE_URL": reference.base_url,
+        "HUBSPOT_ACCESS_TOKEN": SECRET,
+        "HUBSPOT_CONTRACT_PROPERTIES": str(bad),
+    }
+    assert_one_clear_line(run_contract(tmp_path, env), f"{bad}: results[0]: 'label'")
+
+
 def test_base_url_that_answers_html(tmp_path: Path) -> None:
     class Html(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
