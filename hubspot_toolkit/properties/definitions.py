@@ -2,7 +2,7 @@
 the checks of property maps against them."""
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,10 +50,14 @@ class PropertyDefinitions:
     """The definitions of one object type's properties, by name."""
 
     def __init__(
-        self, definitions: Iterable[PropertyDefinition], labels: Mapping[str, tuple[str, ...]]
+        self,
+        definitions: Iterable[PropertyDefinition],
+        labels: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
+        """labels: each enumeration's option labels, in the order of its options (they only
+        appear in INVALID_OPTION messages; without them the values stand in)."""
         self._by_name = {d.name: d for d in definitions}
-        self._labels = dict(labels)
+        self._labels = dict(labels or {})
 
     # ---- loading ----------------------------------------------------------------------------
 
@@ -121,7 +125,7 @@ class PropertyDefinitions:
     def writable(self) -> list[PropertyDefinition]:
         return [d for d in self._by_name.values() if d.writable]
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[PropertyDefinition]:
         return iter(self._by_name.values())
 
     def __len__(self) -> int:

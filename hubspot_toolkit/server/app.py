@@ -54,6 +54,12 @@ class ReferenceService:
             if config.properties_file
             else PropertyDefinitions.default()
         )
+        log.info(
+            "%d line item properties from %s; unique: %s",
+            len(self.properties),
+            config.properties_file or DEFAULT_FILE,
+            ", ".join(self.properties.unique_names()) or "none",
+        )
         self.store = Store(config.db)
         shared = self.store.use_unique(LINE_ITEMS, self.properties.unique_names())
         if shared:

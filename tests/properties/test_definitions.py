@@ -220,3 +220,11 @@ def test_a_file_not_in_hubspots_shape_names_itself_and_the_problem(
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PropertiesFileError, match=r"nowhere\.json: no such file"):
         PropertyDefinitions.from_file(tmp_path / "nowhere.json")
+
+
+def test_definitions_built_in_code() -> None:
+    colour = PropertyDefinition("colour", "enumeration", "radio", ("red",), False, False, False)
+    definitions = PropertyDefinitions([colour])
+    assert list(definitions) == [colour] and len(definitions) == 1
+    (problem,) = definitions.value_problems("colour", "blue")
+    assert problem.message.startswith('blue was not one of the allowed options: [label: "red"')
