@@ -18,7 +18,7 @@ from pathlib import Path
 
 from contract_tests import live as live_half
 from contract_tests.preflight import preflight
-from contract_tests.settings import PROPERTIES, HookSettings
+from contract_tests.settings import PROPERTIES, HookSettings, remote_id_property
 from contract_tests.spec_source import SPEC_FILE_VARIABLE
 from contract_tests.summary import read_events, render
 from contract_tests.target import (
@@ -93,13 +93,17 @@ def _config_file(work: Path) -> Path:
 
 
 def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
+    """Raises PropertiesFileError when the user's properties file is bad."""
+    if target.is_reference:  # it runs with the shipped definitions
+        return HookSettings(target.base_url, target.token, target.limited_token)
+    properties_file = os.environ.get(PROPERTIES) or None
     return HookSettings(
         base_url=target.base_url,
         token=target.token,
         limited_token=target.limited_token,
-        safe_prefix=None if target.is_reference else args.prefix,
-        # the reference server runs with the shipped definitions; a portal may have its own
-        properties_file=None if target.is_reference else os.environ.get(PROPERTIES) or None,
+        safe_prefix=args.prefix,
+        id_property=remote_id_property(properties_file),
+        properties_file=properties_file,
     )
 
 
@@ -199,9 +203,12 @@ def run_suite(args: argparse.Namespace) -> int:
             args.reports_dir.mkdir(parents=True, exist_ok=True)
             where = "reference server" if target.is_reference else "HUBSPOT_BASE_URL"
             print(f"Contract suite against {target.base_url} ({where}), seed {args.seed}")
+            hook_settings = _hook_settings(target, args)  # a bad properties file stops here
             if not target.is_reference:
-                print(f"Records written are keyed by idProperty values starting {args.prefix!r}.")
-            _hook_settings(target, args).definitions()  # a bad properties file stops here
+                print(
+                    f"Records written are keyed by {hook_settings.id_property} values starting "
+                    f"{args.prefix!r}."
+                )
             preflight(target)
             status, text = run_schemathesis(target, args, spec, spec_file, work)
             print(text)

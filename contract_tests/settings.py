@@ -27,6 +27,13 @@ def _definitions(path: str | None) -> PropertyDefinitions:
     return PropertyDefinitions.from_file(Path(path)) if path else PropertyDefinitions.default()
 
 
+def remote_id_property(properties_file: str | None) -> str:
+    """What a remote target's upserts are keyed by: ID_PROPERTY when the user set it, else the
+    first unique property of their definitions, else the default."""
+    unique = _definitions(properties_file).unique_names()
+    return os.environ.get(ID_PROPERTY) or (unique[0] if unique else DEFAULT_ID_PROPERTY)
+
+
 @dataclass(frozen=True)
 class HookSettings:
     base_url: str

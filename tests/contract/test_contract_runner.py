@@ -1,6 +1,7 @@
 """`make contract` end to end: passes on the reference server, fails on each broken server with
 the right check named, and turns bad targets into one clear line without leaking the token."""
 
+import json
 import os
 import socket
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 from tests.contract.broken_servers import KINDS
 from tests.paths import REPO, TOOLKIT
@@ -90,6 +92,26 @@ def test_passes_on_a_separately_started_server(tmp_path: Path, reference: Refere
     result = run_contract(tmp_path, env, "--skip-client")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "contract-test-" in result.stdout  # records are keyed with the documented prefix
+
+
+def test_passes_on_a_portal_with_its_own_properties(tmp_path: Path) -> None:
+    """A portal's export (its own unique key, no external_line_item_id) steers the suite's
+    upserts through HUBSPOT_CONTRACT_PROPERTIES alone."""
+    document = json.loads(DEFAULT_FILE.read_text())
+    for entry in document["results"]:
+        if entry["name"] == "external_line_item_id":
+            entry["name"] = "erp_code"
+    export = tmp_path / "properties.json"
+    export.write_text(json.dumps(document))
+    with ReferenceServer(tmp_path / "db.sqlite3", properties_file=export) as portal:
+        env = {
+            "HUBSPOT_BASE_URL": portal.base_url,
+            "HUBSPOT_ACCESS_TOKEN": "dev-token",
+            "HUBSPOT_CONTRACT_PROPERTIES": str(export),
+        }
+        result = run_contract(tmp_path, env, "--skip-client")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "keyed by erp_code values starting 'contract-test-'" in result.stdout
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
