@@ -54,18 +54,18 @@ class ReferenceService:
             if config.properties_file
             else PropertyDefinitions.default()
         )
-        log.info(
-            "%d line item properties from %s; unique: %s",
-            len(self.properties),
-            config.properties_file or DEFAULT_FILE,
-            ", ".join(self.properties.unique_names()) or "none",
-        )
         self.store = Store(config.db)
         shared = self.store.use_unique(LINE_ITEMS, self.properties.unique_names())
         if shared:
             self.store.close()
             source = config.properties_file or DEFAULT_FILE
             raise ConfigError(f"{source}: {shared} in the database {config.db}")
+        log.info(
+            "%d line item properties from %s; unique: %s",
+            len(self.properties),
+            config.properties_file or DEFAULT_FILE,
+            ", ".join(self.properties.unique_names()) or "none",
+        )
         if config.associations_file:
             count = load_associations(self.store, config.associations_file)
             log.info("loaded %d associations from %s", count, config.associations_file)
