@@ -182,7 +182,8 @@ def unknown_property_problems(status: int, body: Any, name: str) -> list[str]:
 
 def non_unique_id_property_problems(status: int, body: Any, name: str) -> list[str]:
     """An upsert keyed by a property without unique values: 400 "Unable to perform
-    update/upsert by non-unique ..." (captured in segmentio/action-destinations#3957)."""
+    update/upsert by non-unique ..." (captured in
+    https://github.com/segmentio/action-destinations/pull/3957)."""
     if status != 400:
         return [f"an upsert with idProperty {name!r}, which is not unique, got {status}"]
     message = body.get("message") if isinstance(body, dict) else None

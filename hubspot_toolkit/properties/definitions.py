@@ -35,7 +35,9 @@ class PropertyDefinition:
 
     @property
     def writable(self) -> bool:
-        # Third-party clients filter writable fields on exactly these two flags (research §6).
+        # modificationMetadata.readOnlyValue: "the property's value is read-only and cannot be
+        # modified"; calculated: "calculated by a HubSpot process" (the OpenAPI Property schema,
+        # https://github.com/HubSpot/HubSpot-public-api-spec-collection, Properties v3).
         return not (self.read_only_value or self.calculated)
 
 
@@ -153,11 +155,14 @@ class PropertyDefinitions:
 
     def _problem(self, definition: PropertyDefinition, value: str) -> tuple[str, str] | None:
         if not definition.writable:
-            # "Read-only and non-existent properties will result in an error." (OpenAPI v3 line
-            # items spec, PATCH); an empty value is refused too (silent; stricter).
+            # "Read-only and non-existent properties will result in an error." (PATCH in the
+            # line items OpenAPI spec, PublicApiSpecs/CRM/Line Items/Rollouts/424/v3/lineItems.json
+            # in https://github.com/HubSpot/HubSpot-public-api-spec-collection); an empty value
+            # is refused too (the sources are silent: the stricter choice).
             return values.read_only_problem(definition.name, definition.calculated)
         if value == "":
-            # "Properties values can be cleared by passing an empty string." (same spec)
+            # "Properties values can be cleared by passing an empty string." (the same spec;
+            # also https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide)
             return None
         kind = definition.type
         if kind == "number":
@@ -167,9 +172,10 @@ class PropertyDefinitions:
             labels = self._labels.get(definition.name, definition.options)
             found = values.option_problem(value, definition.options, labels, multiple)
         elif kind == "bool":
-            # Only the strings true/false (HubSpot/hubspot-api-nodejs#21); a bad value is
-            # INVALID_OPTION as for enumeration+booleancheckbox (verbb/formie#472). Whether a
-            # bool-typed property answers the same is not documented (inferred).
+            # Only the strings true/false (https://github.com/HubSpot/hubspot-api-nodejs/issues/21);
+            # a bad value is INVALID_OPTION as for enumeration+booleancheckbox
+            # (https://github.com/verbb/formie/issues/472). Whether a bool-typed property answers
+            # the same is not documented (inferred).
             found = values.option_problem(value, ("true", "false"), ("Yes", "No"), False)
         elif kind == "date":
             found = values.date_problem(value)

@@ -30,7 +30,8 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # ISO 8601 as the properties guide allows for datetime
 # (https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide). At most
 # millisecond precision: HubSpot refused a microsecond timestamp for createdate with
-# INVALID_LONG (a sync-error record quoted in the research); stricter where silent otherwise.
+# INVALID_LONG (a sync-error record quoted in public code, no canonical URL); stricter where
+# the sources are silent otherwise.
 ISO_DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
@@ -42,15 +43,16 @@ BILLING_PERIOD = re.compile(r"P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+D)?|P[0-9]+W"
 
 
 def number_problem(value: str) -> tuple[str, str] | None:
-    # Message and code as captured in Atlas-Authority/marketing-automation#206 (above).
+    # Message and code as captured in
+    # https://github.com/Atlas-Authority/marketing-automation/issues/206 (2025, v3).
     if NUMBER.fullmatch(value):
         return None
     return INVALID_INTEGER, f"{value} was not a valid number."
 
 
 def _options_dump(options: tuple[str, ...], labels: tuple[str, ...]) -> str:
-    # HubSpot prints its options as protobuf text (code_fund_ads#479, verbb/formie#472); only
-    # the prefix before the list is stable, so the list is an approximation of that dump.
+    # HubSpot prints its options as protobuf text (see option_problem's sources); only the
+    # prefix before the list is stable, so the list is an approximation of that dump.
     return ", ".join(
         f'label: "{label}"\nvalue: "{value}"\ndisplay_order: {n}\nhidden: false\nread_only: false\n'
         for n, (label, value) in enumerate(zip(labels, options, strict=True))
@@ -64,7 +66,8 @@ def option_problem(
 
     INVALID_OPTION and its message prefix: https://github.com/gitcoinco/code_fund_ads/issues/479
     and https://github.com/verbb/formie/issues/472. A multi-checkbox takes ";"-separated values,
-    a leading ";" appending (properties guide, above).
+    a leading ";" appending
+    (https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide).
     """
     chosen = value.removeprefix(";").split(";") if multiple else [value]
     if all(choice in options for choice in chosen):
@@ -74,10 +77,11 @@ def option_problem(
 
 
 def date_problem(value: str) -> tuple[str, str] | None:
-    """date: YYYY-MM-DD, or epoch milliseconds at midnight UTC (properties guide, above).
+    """date: YYYY-MM-DD, or epoch milliseconds at midnight UTC
+    (https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide).
 
-    The not-midnight message is a v2 capture quoted in the research; the message for a value
-    that is neither form is not documented (ours; the code INVALID_DATE is HubSpot's).
+    The not-midnight message is a v2 capture quoted in public code (no canonical URL). The
+    message for a value that is neither form is not documented: it is ours (the code is HubSpot's).
     """
     if ISO_DATE.fullmatch(value):
         try:
@@ -97,8 +101,9 @@ def date_problem(value: str) -> tuple[str, str] | None:
 
 
 def datetime_problem(value: str) -> tuple[str, str] | None:
-    """datetime: ISO 8601 or epoch milliseconds (properties guide, above). INVALID_LONG and its
-    message: https://github.com/verbb/formie/issues/1755 and the createdate capture above."""
+    """datetime: ISO 8601 or epoch milliseconds (the properties guide, as for dates).
+    INVALID_LONG and its message: https://github.com/verbb/formie/issues/1755 and the createdate
+    capture quoted above ISO_DATETIME."""
     if EPOCH_MS.fullmatch(value):
         return None
     if ISO_DATETIME.fullmatch(value):
@@ -111,7 +116,9 @@ def datetime_problem(value: str) -> tuple[str, str] | None:
 
 
 def read_only_problem(name: str, calculated: bool) -> tuple[str, str]:
-    """READ_ONLY_VALUE. The current wording is quoted (errors[] form) in the research; the
+    """READ_ONLY_VALUE (a 400 for the read-only hubspotscore:
+    https://github.com/HubSpot/ui-extensions-examples/issues/77). The current wording is quoted
+    in public code (errors[] form, no canonical URL); the
     "calculated property" wording is HubSpot's for hs_object_id in
     https://github.com/mautic/mautic/pull/8785. Which wording goes with which kind of property
     is not documented: we use "calculated" for calculated properties (inferred)."""

@@ -1,11 +1,15 @@
 """Batch upsert of line items keyed by a unique property value (HubSpot's semantics).
 
-Batch semantics (research §4; https://developers.hubspot.com/docs/api-reference/error-handling):
-without trace ids one bad input fails the whole batch with a 400 naming the first failing input
-and nothing is written; when every input carries an objectWriteTraceId (HubSpot's multi-status
-opt-in) the answer is a 207 with one error per failed input, and the good inputs are written.
-Problems of the request itself (a repeated key, an idProperty without unique values) are
-always a 400 for the whole batch.
+Batch semantics. Without trace ids one bad input fails the whole batch with a 400 describing
+the first failing input, and nothing is written (reported for v3 batch writes:
+https://github.com/Atlas-Authority/marketing-automation/issues/206,
+https://github.com/rudderlabs/rudder-transformer/pull/5147; only the first failure is named:
+https://github.com/HubSpot/hubspot-api-python/issues/51). When every input carries an
+objectWriteTraceId, HubSpot's opt-in to multi-status
+(https://developers.hubspot.com/docs/api-reference/error-handling, documented for batch create;
+the upsert spec declares the 207, no capture shows one), the answer is a 207 with one error per
+failed input, and the good inputs are written. Problems of the request itself (a repeated key,
+an idProperty without unique values) are always a 400 for the whole batch.
 """
 
 from dataclasses import dataclass, field
@@ -71,7 +75,8 @@ def reject_non_unique_id_properties(
 
 
 def _result(record: Record, created: bool, trace_id: str | None) -> dict[str, Any]:
-    # HubSpot adds these to every answer, whatever was sent (research §5, invoices guide).
+    # HubSpot adds these to every answer, whatever was sent (the batch read example of
+    # https://developers.hubspot.com/docs/api-reference/latest/crm/objects/invoices/guide).
     properties = dict(record.properties)
     properties["hs_object_id"] = str(record.id)
     properties.setdefault("createdate", iso(record.created_ms))
