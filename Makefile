@@ -15,7 +15,7 @@ given = $(if $(and $(filter command line,$(origin $(2))),$(strip $($(2)))),$(1) 
 SERVE_OPTIONS = $(call given,--host,HOST) $(call given,--port,PORT) $(call given,--db,DB) \
   $(call given,--tokens,TOKENS) $(call given,--rate-limit,RATE_LIMIT) \
   $(call given,--rate-window,RATE_WINDOW) $(call given,--associations,ASSOCIATIONS) \
-  $(call given,--faults,FAULTS)
+  $(call given,--faults,FAULTS) $(call given,--properties,PROPERTIES)
 # The suite's own variables may come from the environment too (CI sets them).
 CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-examples '$(MAX_EXAMPLES)') \
   $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
@@ -56,7 +56,7 @@ contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)
 	@$(TOOLKIT) contract --deep $(CONTRACT_OPTIONS)
 
-serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKENS RATE_LIMIT RATE_WINDOW ASSOCIATIONS FAULTS)
+serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKENS RATE_LIMIT RATE_WINDOW ASSOCIATIONS FAULTS PROPERTIES)
 	$(TOOLKIT) serve $(strip $(SERVE_OPTIONS))
 
 bench: $(STAMP) ## Run every benchmark under bench/ and print `name: value` lines

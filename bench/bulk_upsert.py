@@ -38,7 +38,7 @@ WINDOW = float(os.environ.get("BENCH_RATE_WINDOW", "2"))  # seconds
 WINDOWS = int(os.environ.get("BENCH_WINDOWS", "4"))  # measured job length, in windows
 FAULTS = 0.1  # for the third measurement: 10% of requests fail, before or after the commit
 CONCURRENCY = 4
-ID_PROPERTY = "hs_sku"
+ID_PROPERTY = "external_line_item_id"
 TOKEN = "dev-token"
 Job = Callable[[list[dict[str, str]]], None]
 
@@ -77,8 +77,9 @@ def stored(db: Path, prefix: str) -> tuple[int, int]:
     """(records, distinct keys) with keys starting `prefix`."""
     with sqlite3.connect(db) as connection:
         records, keys = connection.execute(
-            "SELECT count(*), count(DISTINCT json_extract(properties, '$.hs_sku')) FROM records"
-            " WHERE object_type = '0-8' AND json_extract(properties, '$.hs_sku') LIKE ?",
+            f"SELECT count(*), count(DISTINCT json_extract(properties, '$.{ID_PROPERTY}'))"
+            " FROM records WHERE object_type = '0-8'"
+            f" AND json_extract(properties, '$.{ID_PROPERTY}') LIKE ?",
             (f"{prefix}-%",),
         ).fetchone()
     return int(records), int(keys)

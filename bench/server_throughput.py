@@ -35,7 +35,7 @@ def upsert_body(round_: int, worker: int, n: int) -> bytes:
     inputs = [
         {
             "id": f"B-{round_}-{worker}-{n}-{i}",
-            "idProperty": "hs_sku",
+            "idProperty": "external_line_item_id",
             "properties": {"name": f"item {i}", "price": "10.00", "quantity": str(i)},
         }
         for i in range(100)

@@ -19,7 +19,7 @@ from pathlib import Path
 from contract_tests import live as live_half
 from contract_tests.preflight import preflight
 from contract_tests.scopes import READABLE_VARIABLE, describe, learn
-from contract_tests.settings import HookSettings
+from contract_tests.settings import PROPERTIES, HookSettings, remote_id_property
 from contract_tests.spec_source import SPEC_FILE_VARIABLE
 from contract_tests.summary import read_events, render
 from contract_tests.target import (
@@ -30,6 +30,7 @@ from contract_tests.target import (
 )
 from contract_tests.versions import VERSIONS_VARIABLE
 from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.properties import PropertiesFileError
 from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
@@ -101,12 +102,19 @@ def _config_file(work: Path) -> Path:
 
 
 def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
+    """Raises PropertiesFileError when the user's properties file is bad."""
+    if target.is_reference:  # it runs with the shipped definitions
+        return HookSettings(
+            target.base_url, target.token, target.limited_token, existing=target.existing
+        )
+    properties_file = os.environ.get(PROPERTIES) or None
     return HookSettings(
         base_url=target.base_url,
         token=target.token,
         limited_token=target.limited_token,
-        safe_prefix=None if target.is_reference else args.prefix,
-        existing=target.existing,
+        safe_prefix=args.prefix,
+        id_property=remote_id_property(properties_file),
+        properties_file=properties_file,
     )
 
 
@@ -140,7 +148,8 @@ def run_schemathesis(
 
 
 def _child_environment(target: Target, args: argparse.Namespace, spec_file: Path) -> dict[str, str]:
-    env = {**os.environ, **_hook_settings(target, args).to_environment()}
+    env = {k: v for k, v in os.environ.items() if k != PROPERTIES}
+    env.update(_hook_settings(target, args).to_environment())
     if args.versions:
         env[VERSIONS_VARIABLE] = args.versions
     env[SPEC_FILE_VARIABLE] = str(spec_file)
@@ -222,8 +231,12 @@ def run_suite(args: argparse.Namespace) -> int:
             args.reports_dir.mkdir(parents=True, exist_ok=True)
             where = "reference server" if target.is_reference else "HUBSPOT_BASE_URL"
             print(f"Contract suite against {target.base_url} ({where}), seed {args.seed}")
+            hook_settings = _hook_settings(target, args)  # a bad properties file stops here
             if not target.is_reference:
-                print(f"Records written are keyed by idProperty values starting {args.prefix!r}.")
+                print(
+                    f"Records written are keyed by {hook_settings.id_property} values starting "
+                    f"{args.prefix!r}."
+                )
             preflight(target)
             args.readable = learn(target.base_url, target.token)
             print(describe(args.readable))
@@ -233,7 +246,7 @@ def run_suite(args: argparse.Namespace) -> int:
                 client_status, client_text = run_live_client(target, args, spec_file, work)
                 print(client_text)
                 status = max(status, client_status)
-    except (TargetError, SpecError, ServerStartError) as exc:
+    except (TargetError, SpecError, ServerStartError, PropertiesFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

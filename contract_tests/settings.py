@@ -3,9 +3,12 @@
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from contract_tests.target import LIMITED_TOKEN_VAR, TOKEN_VAR
+from hubspot_toolkit.properties import PropertyDefinitions
 
 BASE_URL = "HUBSPOT_CONTRACT_BASE_URL"
 # The same variables the user sets: the child process reads the tokens where they put them.
@@ -14,8 +17,24 @@ LIMITED_TOKEN = LIMITED_TOKEN_VAR
 SAFE_PREFIX = "HUBSPOT_CONTRACT_PREFIX"
 ID_PROPERTY = "HUBSPOT_CONTRACT_ID_PROPERTY"
 EXISTING = "HUBSPOT_CONTRACT_EXISTING"
+# A remote portal's line item properties: its answer to GET /crm/v3/properties/line_items.
+PROPERTIES = "HUBSPOT_CONTRACT_PROPERTIES"
 
-DEFAULT_ID_PROPERTY = "hs_sku"
+# The custom unique property of the shipped definitions (hubspot_toolkit/properties); a real
+# portal needs one like it (hasUniqueValue: true) to upsert by, named here or in ID_PROPERTY.
+DEFAULT_ID_PROPERTY = "external_line_item_id"
+
+
+@cache
+def _definitions(path: str | None) -> PropertyDefinitions:
+    return PropertyDefinitions.from_file(Path(path)) if path else PropertyDefinitions.default()
+
+
+def remote_id_property(properties_file: str | None) -> str:
+    """What a remote target's upserts are keyed by: ID_PROPERTY when the user set it, else the
+    first unique property of their definitions, else the default."""
+    unique = _definitions(properties_file).unique_names()
+    return os.environ.get(ID_PROPERTY) or (unique[0] if unique else DEFAULT_ID_PROPERTY)
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,7 @@ class HookSettings:
     # reads whose records exist on the target ({"from", "to", "ids"}), known on the reference
     # server from the fixture it was started with
     existing: tuple[dict[str, Any], ...] = ()
+    properties_file: str | None = None  # None: the shipped definitions, the reference server's
 
     @classmethod
     def from_environment(cls) -> "HookSettings":
@@ -38,7 +58,12 @@ class HookSettings:
             safe_prefix=os.environ.get(SAFE_PREFIX) or None,
             id_property=os.environ.get(ID_PROPERTY) or DEFAULT_ID_PROPERTY,
             existing=tuple(json.loads(os.environ.get(EXISTING) or "[]")),
+            properties_file=os.environ.get(PROPERTIES) or None,
         )
+
+    def definitions(self) -> PropertyDefinitions:
+        """The target's line item properties (PropertiesFileError when the file is bad)."""
+        return _definitions(self.properties_file)
 
     def to_environment(self) -> dict[str, str]:
         env = {BASE_URL: self.base_url, TOKEN: self.token, ID_PROPERTY: self.id_property}
@@ -48,4 +73,6 @@ class HookSettings:
             env[SAFE_PREFIX] = self.safe_prefix
         if self.existing:
             env[EXISTING] = json.dumps(list(self.existing))
+        if self.properties_file:
+            env[PROPERTIES] = self.properties_file
         return env

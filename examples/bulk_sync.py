@@ -11,15 +11,18 @@ import os
 from hubspot_toolkit.client.bulk import read_associations, upsert_line_items
 from hubspot_toolkit.client.resilience import preset, resilient_client
 
+# A custom property created with hasUniqueValue: true (HubSpot's hs_sku is not unique).
+KEY_PROPERTY = "external_line_item_id"
+
 
 def sync_catalogue(
     base_url: str, token: str, catalogue: list[dict[str, str]]
 ) -> tuple[dict[str, str], list[str]]:
-    """Upsert every row by hs_sku; return each SKU's record id, and the failures as text."""
+    """Upsert every row by KEY_PROPERTY; return each key's record id, and the failures as text."""
     with resilient_client(base_url, token, budget=preset("free")) as client:
-        report = upsert_line_items(client, catalogue, "hs_sku", concurrency=4)
-    ids = {item.row.properties["hs_sku"]: item.record_id for item in report.created}
-    ids.update({item.row.properties["hs_sku"]: item.record_id for item in report.updated})
+        report = upsert_line_items(client, catalogue, KEY_PROPERTY, concurrency=4)
+    ids = {item.row.properties[KEY_PROPERTY]: item.record_id for item in report.created}
+    ids.update({item.row.properties[KEY_PROPERTY]: item.record_id for item in report.updated})
     failures = [f"row {item.row.line}: {item.failure}" for item in report.failed]
     return ids, failures
 
@@ -34,7 +37,9 @@ def deals_of(base_url: str, token: str, line_item_ids: list[str]) -> dict[str, l
 if __name__ == "__main__":
     base_url = os.environ.get("HUBSPOT_BASE_URL", "http://127.0.0.1:8000")
     token = os.environ["HUBSPOT_ACCESS_TOKEN"]
-    rows = [{"hs_sku": f"SKU-{n:05d}", "name": f"Item {n}", "price": "9.90"} for n in range(1000)]
+    rows = [
+        {KEY_PROPERTY: f"LI-{n:05d}", "name": f"Item {n}", "price": "9.90"} for n in range(1000)
+    ]
     ids, failures = sync_catalogue(base_url, token, rows)
     print(f"{len(ids)} line items synced, {len(failures)} failed", *failures[:5], sep="\n")
     print(deals_of(base_url, token, list(ids.values())[:5]))

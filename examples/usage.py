@@ -25,16 +25,19 @@ from hubspot_crm_client.models import (
 
 from hubspot_toolkit.client.strict import strict_client
 
+# A custom property created with hasUniqueValue: true (HubSpot's hs_sku is not unique).
+KEY_PROPERTY = "external_line_item_id"
 
-def upsert_by_sku(client: AuthenticatedClient, rows: dict[str, dict[str, str]]) -> dict[str, str]:
-    """Create or update one line item per SKU; return each SKU's record id."""
+
+def upsert_by_key(client: AuthenticatedClient, rows: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Create or update one line item per key of rows; return each key's record id."""
     inputs = []
-    for sku, properties in rows.items():
+    for key, properties in rows.items():
         property_map = PropertyMap()
         property_map.additional_properties = dict(properties)
         inputs.append(
             SimplePublicObjectBatchInputUpsert(
-                id=sku, id_property="hs_sku", properties=property_map
+                id=key, id_property=KEY_PROPERTY, properties=property_map
             )
         )
     answer = batch_upsert_line_items.sync(
@@ -45,7 +48,7 @@ def upsert_by_sku(client: AuthenticatedClient, rows: dict[str, dict[str, str]]) 
         BatchResponseSimplePublicUpsertObject | BatchResponseSimplePublicUpsertObjectWithErrors,
     ):
         raise RuntimeError(f"upsert failed: {answer}")
-    return {result.properties["hs_sku"]: result.id for result in answer.results}
+    return {result.properties[KEY_PROPERTY]: result.id for result in answer.results}
 
 
 def associated_ids(
@@ -69,7 +72,7 @@ def main() -> None:
     base_url = os.environ.get("HUBSPOT_BASE_URL", "https://api.hubapi.com")
     client = strict_client(base_url, os.environ["HUBSPOT_ACCESS_TOKEN"])
     with client as open_client:
-        ids = upsert_by_sku(open_client, {"SKU-1001": {"name": "Consulting", "price": "900.00"}})
+        ids = upsert_by_key(open_client, {"SKU-1001": {"name": "Consulting", "price": "900.00"}})
         print("line items:", ids)
         print(
             "their deals:", associated_ids(open_client, "line_items", "deals", list(ids.values()))

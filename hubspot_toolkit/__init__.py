@@ -5,6 +5,8 @@ The names users call are here; the packages beneath group them by concern:
 - ``hubspot_toolkit.client``: the generated client made strict, token-safe, paced and retried,
   and bulk jobs over it (``client.resilience``, ``client.bulk``);
 - ``hubspot_toolkit.spec``: loading, bundling and checking against the OpenAPI documents;
+- ``hubspot_toolkit.properties``: line item property definitions (HubSpot's Properties API
+  shape) and the rules by which HubSpot refuses property values;
 - ``hubspot_toolkit.server``: the reference server (the [server] extra);
 - ``hubspot_toolkit.workflow``: code generation, spec import and spec diff (the [codegen] extra);
 - ``hubspot_toolkit.cli``: the ``hubspot-toolkit`` command.

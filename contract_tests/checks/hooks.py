@@ -16,6 +16,7 @@ import schemathesis
 from contract_tests.checks import semantics
 from contract_tests.checks.shaping import (
     as_known_type,
+    defined_upsert_body,
     distinct_upsert_keys,
     known_object_types,
     safe_upsert_body,
@@ -61,6 +62,16 @@ def _fail(problems: list[str]) -> None:
         raise AssertionError("; ".join(problems))
 
 
+def _negative_body(case: Any) -> bool:
+    """Whether schemathesis generated the body to be invalid (then it is left as it is)."""
+    meta = getattr(case, "meta", None)
+    components = getattr(meta, "components", None) or {}
+    return any(
+        getattr(location, "name", "").lower() == "body" and info.mode.is_negative
+        for location, info in components.items()
+    )
+
+
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     for name in ("fromObjectType", "toObjectType"):
@@ -72,8 +83,12 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     if not case.path.endswith("/batch/upsert"):
         return
     current = settings()
+    # Keyed and prefixed first: schemathesis may mark as positive a body whose idProperty it
+    # drew as null, which keying repairs; only then is it judged valid and shaped.
     if current.safe_prefix:
         case.body = safe_upsert_body(case.body, current.safe_prefix, current.id_property)
+    if not _negative_body(case):
+        case.body = defined_upsert_body(case.body, current.definitions(), current.id_property)
     case.body = distinct_upsert_keys(case.body)
 
 
@@ -226,3 +241,49 @@ def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
         _scope_checked.add(operation_id)
     again = _resend(response, limited)
     _fail(semantics.missing_scope_problems(again.status_code, _json(again.content)))
+
+
+_rules_checked: set[str] = set()
+NO_SUCH_PROPERTY = "contract_test_no_such_property"
+NOT_UNIQUE = "name"  # a standard line item property, not unique in any portal
+
+
+def _send(response: Any, body: Any) -> httpx.Response:
+    request = response.request
+    headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
+    return httpx.request(
+        request.method, request.url, headers=headers, content=json.dumps(body), timeout=30
+    )
+
+
+@schemathesis.check
+def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
+    """A property that does not exist is refused (400 PROPERTY_DOESNT_EXIST naming it), and so
+    is an idProperty without unique values (400 "non-unique"); one extra request each, once."""
+    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+        return
+    sent = _json(response.request.body)
+    inputs = sent.get("inputs") if isinstance(sent, dict) else None
+    if not inputs or not isinstance(inputs[0], dict):
+        return
+    with _scope_lock:
+        if "property_rules" in _rules_checked:
+            return
+        _rules_checked.add("property_rules")
+    first = {k: v for k, v in inputs[0].items() if k != "objectWriteTraceId"}
+    unknown = first | {"properties": {**first.get("properties", {}), NO_SUCH_PROPERTY: "x"}}
+    answer = _send(response, {"inputs": [unknown]})
+    non_unique = first | {"idProperty": NOT_UNIQUE}
+    second = _send(response, {"inputs": [non_unique]})
+    if 429 in (answer.status_code, second.status_code):
+        with _scope_lock:
+            _rules_checked.discard("property_rules")  # nothing learned: try again later
+        return
+    _fail(
+        semantics.unknown_property_problems(
+            answer.status_code, _json(answer.content), NO_SUCH_PROPERTY
+        )
+        + semantics.non_unique_id_property_problems(
+            second.status_code, _json(second.content), NOT_UNIQUE
+        )
+    )

@@ -235,3 +235,32 @@ def read_back_problems(record_ids: list[str], status: int, body: Any) -> list[st
     if missing:
         problems.append(f"records just written are missing from the answer: {missing[:5]}")
     return problems
+
+
+def unknown_property_problems(status: int, body: Any, name: str) -> list[str]:
+    """An upsert naming a property that does not exist: 400, errors[] naming it with
+    PROPERTY_DOESNT_EXIST (https://developers.hubspot.com/docs/api-reference/error-handling)."""
+    if status != 400:
+        return [f"an upsert naming the property {name!r}, which does not exist, got {status}"]
+    errors = body.get("errors") if isinstance(body, dict) else None
+    for error in errors if isinstance(errors, list) else []:
+        if not isinstance(error, dict) or error.get("code") != "PROPERTY_DOESNT_EXIST":
+            continue
+        if (error.get("context") or {}).get("propertyName") == [name]:
+            return []
+    return [
+        f"the 400 for the unknown property {name!r} has no errors[] entry with code "
+        f"PROPERTY_DOESNT_EXIST and context.propertyName [{name!r}]"
+    ]
+
+
+def non_unique_id_property_problems(status: int, body: Any, name: str) -> list[str]:
+    """An upsert keyed by a property without unique values: 400 "Unable to perform
+    update/upsert by non-unique ..." (captured in
+    https://github.com/segmentio/action-destinations/pull/3957)."""
+    if status != 400:
+        return [f"an upsert with idProperty {name!r}, which is not unique, got {status}"]
+    message = body.get("message") if isinstance(body, dict) else None
+    if not isinstance(message, str) or f"non-unique 0-8 property {name}" not in message:
+        return [f"the 400 for idProperty {name!r} does not say it is a non-unique property"]
+    return []

@@ -7,6 +7,8 @@ from typing import Any
 
 from contract_tests.scopes import readable_from_environment
 from contract_tests.spec_source import suite_spec
+from hubspot_toolkit.properties import PropertyDefinition, PropertyDefinitions
+from hubspot_toolkit.spec.operations import operations, schema_errors
 
 
 @cache
@@ -68,4 +70,59 @@ def distinct_upsert_keys(body: Any) -> Any:
             n += 1
             item["id"] = f"{base}-{n}"
         seen.add((key_property, item["id"]))
+    return body
+
+
+@cache
+def _upsert_body_schema() -> Any:
+    operation = next(
+        op for op in operations(suite_spec()) if op.operation_id == "batch_upsert_line_items"
+    )
+    return operation.request_schema()
+
+
+def is_valid_upsert_body(body: Any) -> bool:
+    """Whether body is spec-valid: only such (positive) bodies are shaped further, so that
+    negative cases stay negative."""
+    return not schema_errors(_upsert_body_schema(), body)
+
+
+def _number(*parts: str) -> int:
+    return int(hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12], 16)
+
+
+def sample_value(definition: PropertyDefinition, generated: str, n: int) -> str | None:
+    """A value the target accepts for definition and answers unchanged; None to leave it out."""
+    if definition.name == "hs_recurring_billing_period":
+        return ("P12M", "P1Y", "P6M", "P2W")[n % 4]  # the line items guide's ISO-8601 periods
+    if definition.type == "number":
+        return str(n % 1000)  # non-negative: valid for price too
+    if definition.type == "bool":
+        return ("true", "false")[n % 2]
+    if definition.type == "enumeration":
+        return definition.options[n % len(definition.options)] if definition.options else None
+    if definition.type == "string":
+        return generated  # any text is a valid string: the generated one keeps fuzzing values
+    return None  # dates and phone numbers may come back reformatted; left out
+
+
+def defined_upsert_body(body: Any, definitions: PropertyDefinitions, id_property: str) -> Any:
+    """A spec-valid upsert body made one a portal accepts: each input keyed by id_property, and
+    each generated property replaced by a writable, non-unique property with a valid value
+    (picked from the generated name and value, so that a case replays the same)."""
+    if not is_valid_upsert_body(body):
+        return body
+    pool = [d for d in definitions.writable() if not d.has_unique_value and d.name != id_property]
+    for item in body["inputs"]:
+        item["idProperty"] = id_property
+        shaped: dict[str, str] = {}
+        for name, value in item["properties"].items():
+            n = _number(name, value)
+            if not pool:
+                break
+            definition = pool[n % len(pool)]
+            sample = sample_value(definition, value, n)
+            if sample is not None:
+                shaped[definition.name] = sample
+        item["properties"] = shaped
     return body

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from contract_tests.checks.shaping import (
     as_known_type,
+    defined_upsert_body,
     distinct_upsert_keys,
     known_object_types,
     safe_upsert_body,
@@ -37,12 +38,13 @@ def shaped(
 ) -> tuple[dict[str, str], Any]:
     path, body = case
     path = {name: as_known_type(value) for name, value in path.items()}
-    is_upsert = base_operation_id(operation_id) == "batch_upsert_line_items"
-    if is_upsert and target.safe_prefix:
+    if base_operation_id(operation_id) != "batch_upsert_line_items":
+        return path, body
+    # spec-valid cases only: properties the target defines, keyed by its unique property
+    if target.safe_prefix:
         body = safe_upsert_body(body, target.safe_prefix, target.id_property)
-    if is_upsert:
-        body = distinct_upsert_keys(body)
-    return path, body
+    body = defined_upsert_body(body, target.definitions(), target.id_property)
+    return path, distinct_upsert_keys(body)
 
 
 # every operation of every version the run covers (`hubspot-toolkit contract --versions`)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
 from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.properties import PropertiesFileError
 
 PREFIX = "HUBSPOT_SERVER_"
 
@@ -76,6 +77,15 @@ def register(commands: Subcommands) -> None:
         metavar="N",
         help="associations per id per answer (default 100)",
     )
+    parser.add_argument(
+        "--properties",
+        type=Path,
+        default=_env("PROPERTIES"),
+        metavar="FILE",
+        help="line item property definitions as HubSpot's Properties API answers them "
+        "(GET /crm/v3/properties/line_items); default: HubSpot's standard ones and "
+        "external_line_item_id",
+    )
     parser.set_defaults(run=serve_command)
 
 
@@ -101,9 +111,10 @@ def serve_command(args: argparse.Namespace) -> int:
             faults=args.faults,
             spec_dir=args.spec_dir,
             page_size=args.page_size,
+            properties_file=Path(args.properties) if args.properties else None,
         )
         app = create_app(config)
-    except (ConfigError, SpecError) as exc:
+    except (ConfigError, SpecError, PropertiesFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if config.tokens_file is None:

@@ -16,14 +16,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from hubspot_toolkit.properties import DEFAULT_FILE, PropertyDefinitions
 from hubspot_toolkit.server.association_types import as_dated
 from hubspot_toolkit.server.associations import load_associations, read_associations
 from hubspot_toolkit.server.auth import TokenStore, require
-from hubspot_toolkit.server.config import ServerConfig
+from hubspot_toolkit.server.config import ConfigError, ServerConfig
 from hubspot_toolkit.server.errors import ApiError, FastJSONResponse
 from hubspot_toolkit.server.faults import FaultInjector
 from hubspot_toolkit.server.logging_middleware import RequestLog
-from hubspot_toolkit.server.object_types import NAMES_BY_ID, canonical, read_scope
+from hubspot_toolkit.server.object_types import LINE_ITEMS, NAMES_BY_ID, canonical, read_scope
 from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store, iso, now_ms
@@ -51,7 +52,23 @@ class ReferenceService:
             else TokenStore.development()
         )
         self.limiter = RateLimiter(config.rate_limit, config.rate_window)
+        self.properties = (
+            PropertyDefinitions.from_file(config.properties_file)
+            if config.properties_file
+            else PropertyDefinitions.default()
+        )
         self.store = Store(config.db)
+        shared = self.store.use_unique(LINE_ITEMS, self.properties.unique_names())
+        if shared:
+            self.store.close()
+            source = config.properties_file or DEFAULT_FILE
+            raise ConfigError(f"{source}: {shared} in the database {config.db}")
+        log.info(
+            "%d line item properties from %s; unique: %s",
+            len(self.properties),
+            config.properties_file or DEFAULT_FILE,
+            ", ".join(self.properties.unique_names()) or "none",
+        )
         if config.associations_file:
             count = load_associations(self.store, config.associations_file)
             log.info("loaded %d associations from %s", count, config.associations_file)
@@ -91,7 +108,7 @@ class ReferenceService:
         self, request: Request, body: Any, path: dict[str, str]
     ) -> Response:
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            outcome = upsert_line_items(self.store, body["inputs"])
+            outcome = upsert_line_items(self.store, self.properties, body["inputs"])
             return outcome.results, outcome.errors
 
         return self._batch(request, run)

@@ -25,6 +25,7 @@ class ServerConfig:
     faults: float = 0.0  # fraction of requests answered with an injected failure
     spec_dir: Path = DEFAULT_SPEC_DIR
     page_size: int = 100  # associations per `from` id per answer
+    properties_file: Path | None = None  # HubSpot's Properties API answer; None = the shipped one
 
     def __post_init__(self) -> None:
         bounds: list[tuple[str, float, float, float]] = [

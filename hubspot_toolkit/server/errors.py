@@ -31,10 +31,11 @@ class ApiError(Exception):
             "status": "error",
             "message": self.message,
             "correlationId": str(uuid.uuid4()),
-            "category": self.category,
         }
+        # HubSpot's key order (a 2025 capture): status, message, correlationId, errors, category
         if self.errors:
             body["errors"] = self.errors
+        body["category"] = self.category
         if self.context is not None:
             body["context"] = self.context
         return body
@@ -49,13 +50,28 @@ def validation_error(message: str, where: str, code: str = "INVALID") -> ApiErro
     )
 
 
-def input_error(category: str, message: str, key: str, where: str = "id") -> dict[str, Any]:
-    """A StandardError naming one failed batch input by its key."""
+def input_error(
+    category: str,
+    message: str,
+    key: str,
+    where: str = "id",
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    trace_id: str | None = None,
+) -> dict[str, Any]:
+    """A StandardError for one failed batch input, naming its key in context.ids (which the bulk
+    helpers match rows by) and, as HubSpot does, its objectWriteTraceId when it has one
+    (https://developers.hubspot.com/docs/api-reference/error-handling, 207 example)."""
+    context = {"ids": [key]}
+    if trace_id is not None:
+        context["objectWriteTraceId"] = [trace_id]
+    if errors is None:
+        errors = [{"message": message, "code": category, "in": where}]
     return {
         "status": "error",
         "category": category,
         "message": message,
-        "context": {"ids": [key]},
-        "errors": [{"message": message, "code": category, "in": where}],
+        "context": context,
+        "errors": errors,
         "links": {},
     }

@@ -40,6 +40,7 @@ class ReferenceServer:
         page_size: int | None = None,
         port: int | None = None,
         spec_dir: Path | None = None,
+        properties_file: Path | None = None,
     ) -> None:
         self.db = db
         self.port = port or free_port()
@@ -56,6 +57,7 @@ class ReferenceServer:
             "--associations": associations_file,
             "--page-size": page_size,
             "--spec-dir": spec_dir,
+            "--properties": properties_file,
         }
         self._arguments = [
             str(part)

@@ -1,4 +1,4 @@
-"""The SQLite store: records, unique-value properties, associations.
+"""The SQLite store: records, the values of unique-value properties, associations.
 
 WAL with synchronous=FULL and one transaction per request, committed before the answer is
 sent: an upsert that was answered 200 or 207 survives kill -9. BEGIN IMMEDIATE makes writers
@@ -10,7 +10,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -77,6 +77,10 @@ def _encode(properties: dict[str, str]) -> str:
     return orjson.dumps(properties).decode()
 
 
+class SharedValueError(Exception):
+    """Existing records share a value of a property that is to have unique values."""
+
+
 @dataclass
 class WriteBatch:
     """The rows one request writes, applied together (the request is one transaction)."""
@@ -100,6 +104,9 @@ class WriteBatch:
             self.released.append((record.object_type, name, old))
         self.claims.append((record.object_type, name, new, record.id))
 
+    def release(self, record: "Record", name: str, old: str) -> None:
+        self.released.append((record.object_type, name, old))
+
 
 @dataclass
 class Record:
@@ -121,9 +128,6 @@ class Store:
         self._lock = threading.Lock()
         self._next_id: dict[str, int] = {}
         self._last_ms = 0
-        self._unique: set[tuple[str, str]] = {
-            (t, n) for t, n in self._db.execute("SELECT object_type, name FROM unique_properties")
-        }
 
     def close(self) -> None:
         self._db.close()
@@ -223,24 +227,43 @@ class Store:
 
     # ---- unique-value properties ----------------------------------------------------------
 
-    def unique_names(self, object_type: str) -> set[str]:
-        return {name for kind, name in self._unique if kind == object_type}
+    def use_unique(self, object_type: str, names: Iterable[str]) -> str | None:
+        """Index the values of exactly these unique-value properties (the definitions' choice,
+        which may differ from the last run's); a reason, and nothing changed, when existing
+        records share a value."""
+        wanted = set(names)
+        try:
+            with self.transaction() as db:
+                indexed = {
+                    name
+                    for (name,) in db.execute(
+                        "SELECT name FROM unique_properties WHERE object_type = ?", (object_type,)
+                    )
+                }
+                for name in indexed - wanted:
+                    for table in ("unique_properties", "unique_values"):
+                        db.execute(
+                            f"DELETE FROM {table} WHERE object_type=? AND name=?",
+                            (object_type, name),
+                        )
+                for name in sorted(wanted - indexed):
+                    self._index(db, object_type, name)
+        except SharedValueError as refused:
+            return str(refused)
+        return None
 
-    def make_unique(self, db: sqlite3.Connection, object_type: str, name: str) -> str | None:
-        """Treat name as a unique-value property; a reason when existing data forbids it."""
-        if (object_type, name) in self._unique:
-            return None
+    def _index(self, db: sqlite3.Connection, object_type: str, name: str) -> None:
         seen: dict[str, int] = {}
         rows = db.execute(
             "SELECT id, properties FROM records WHERE object_type = ?", (object_type,)
         )
         for record_id, properties in rows:
             value = orjson.loads(properties).get(name)
-            if value is None:
+            if value is None or value == "":
                 continue
             if value in seen:
-                return (
-                    f"property {name!r} cannot be an idProperty: records {seen[value]} and "
+                raise SharedValueError(
+                    f"property {name!r} cannot have unique values: records {seen[value]} and "
                     f"{record_id} share the value {value!r}"
                 )
             seen[value] = record_id
@@ -249,8 +272,6 @@ class Store:
             [(object_type, name, value, record_id) for value, record_id in seen.items()],
         )
         db.execute("INSERT INTO unique_properties VALUES (?, ?)", (object_type, name))
-        self._unique.add((object_type, name))
-        return None
 
     def owner_of(
         self, db: sqlite3.Connection, object_type: str, name: str, value: str

@@ -118,6 +118,35 @@ def _adds_hubspot_extras(status: int, body: Body, sent: Body) -> tuple[int, Body
     return status, body
 
 
+def _refused_property(body: Body) -> bool:
+    """HubSpot's refusal of a property that does not exist, or of a non-unique idProperty."""
+    if not isinstance(body, dict):
+        return False
+    codes = {e.get("code") for e in body.get("errors") or [] if isinstance(e, dict)}
+    return "PROPERTY_DOESNT_EXIST" in codes or "non-unique" in str(body.get("message"))
+
+
+def _accepts_any_property(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # writes whatever it is sent: unknown property names, keys that are not unique
+    inputs = sent.get("inputs") if isinstance(sent, dict) else None
+    if status != 400 or not _refused_property(body) or not isinstance(inputs, list):
+        return status, body
+    now = "2026-01-01T00:00:00.000Z"
+    results = [
+        {
+            "id": str(10**12 + n),
+            "properties": item.get("properties", {}),
+            "createdAt": now,
+            "updatedAt": now,
+            "archived": False,
+            "new": True,
+        }
+        for n, item in enumerate(inputs)
+        if isinstance(item, dict)
+    ]
+    return 200, {"status": "COMPLETE", "startedAt": now, "completedAt": now, "results": results}
+
+
 def _unchanged(status: int, body: Body, sent: Body) -> tuple[int, Body]:
     return status, body
 
@@ -134,6 +163,7 @@ KINDS: dict[str, tuple[Breakage, str]] = {
     "misattributes_trace_ids": (_misattributes_trace_ids, "hubspot_results"),
     "forgets_creation_time": (_forgets_creation_time, "hubspot_upsert_is_idempotent"),
     "drops_an_existing_record": (_drops_an_existing_record, "hubspot_reads_what_was_written"),
+    "accepts_any_property": (_accepts_any_property, "hubspot_property_rules"),
 }
 
 

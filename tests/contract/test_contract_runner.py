@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 from tests.contract.broken_servers import FAITHFUL, KINDS
 from tests.paths import REPO, TOOLKIT
@@ -99,6 +100,26 @@ def test_passes_on_a_separately_started_server(tmp_path: Path, reference: Refere
     assert "contract-test-" in result.stdout  # records are keyed with the documented prefix
 
 
+def test_passes_on_a_portal_with_its_own_properties(tmp_path: Path) -> None:
+    """A portal's export (its own unique key, no external_line_item_id) steers the suite's
+    upserts through HUBSPOT_CONTRACT_PROPERTIES alone."""
+    document = json.loads(DEFAULT_FILE.read_text())
+    for entry in document["results"]:
+        if entry["name"] == "external_line_item_id":
+            entry["name"] = "erp_code"
+    export = tmp_path / "properties.json"
+    export.write_text(json.dumps(document))
+    with ReferenceServer(tmp_path / "db.sqlite3", properties_file=export) as portal:
+        env = {
+            "HUBSPOT_BASE_URL": portal.base_url,
+            "HUBSPOT_ACCESS_TOKEN": "dev-token",
+            "HUBSPOT_CONTRACT_PROPERTIES": str(export),
+        }
+        result = run_contract(tmp_path, env, "--skip-client")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "keyed by erp_code values starting 'contract-test-'" in result.stdout
+
+
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_each_broken_server_fails_with_the_right_check(
     tmp_path: Path, reference: ReferenceServer, kind: str
@@ -141,6 +162,17 @@ def test_unreachable_base_url(tmp_path: Path) -> None:
 def test_wrong_token(tmp_path: Path, reference: ReferenceServer) -> None:
     env = {"HUBSPOT_BASE_URL": reference.base_url, "HUBSPOT_ACCESS_TOKEN": SECRET}
     assert_one_clear_line(run_contract(tmp_path, env), "refused the token (401)")
+
+
+def test_a_bad_contract_properties_file(tmp_path: Path, reference: ReferenceServer) -> None:
+    bad = tmp_path / "properties.json"
+    bad.write_text('{"results": [{"name": "price"}]}')
+    env = {
+        "HUBSPOT_BASE_URL": reference.base_url,
+        "HUBSPOT_ACCESS_TOKEN": SECRET,
+        "HUBSPOT_CONTRACT_PROPERTIES": str(bad),
+    }
+    assert_one_clear_line(run_contract(tmp_path, env), f"{bad}: results[0]: 'label'")
 
 
 def test_base_url_that_answers_html(tmp_path: Path) -> None:

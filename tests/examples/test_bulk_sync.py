@@ -10,7 +10,7 @@ from tests.examples.loader import load_example
 def test_bulk_example_syncs_and_reads(tmp_path: Path) -> None:
     example = load_example("bulk_sync")
     associations = tmp_path / "associations.json"
-    rows = [{"hs_sku": f"EX-{n}", "name": f"item {n}"} for n in range(300)]
+    rows = [{"external_line_item_id": f"EX-{n}", "name": f"item {n}"} for n in range(300)]
     with ReferenceServer(tmp_path / "db.sqlite3", rate_limit=20, faults=0.1) as server:
         ids, failures = example.sync_catalogue(server.base_url, "dev-token", rows)
         assert failures == [] and len(ids) == 300

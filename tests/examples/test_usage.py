@@ -40,7 +40,7 @@ def test_usage_example_runs() -> None:
         "https://api.example.test", "t", transport=httpx.MockTransport(fake_hubspot)
     )
     with client as open_client:
-        ids = example.upsert_by_sku(open_client, {"SKU-1": {"name": "a"}, "SKU-2": {"name": "b"}})
+        ids = example.upsert_by_key(open_client, {"SKU-1": {"name": "a"}, "SKU-2": {"name": "b"}})
         assert ids == {"SKU-1": "1000", "SKU-2": "1001"}
         deals = example.associated_ids(open_client, "line_items", "deals", list(ids.values()))
         assert deals == {"1000": ["7"], "1001": ["7"]}

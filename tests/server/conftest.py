@@ -81,8 +81,13 @@ class Api:
         return self.post(UPSERT, {"inputs": inputs}, **kwargs)
 
 
-def sku(key: str, **properties: str) -> dict[str, Any]:
-    return {"id": key, "idProperty": "hs_sku", "properties": properties}
+# The custom unique property of the shipped definitions (hubspot_toolkit/properties).
+KEY = "external_line_item_id"
+
+
+def keyed(key: str, **properties: str) -> dict[str, Any]:
+    """An input upserting by the unique property KEY."""
+    return {"id": key, "idProperty": KEY, "properties": properties}
 
 
 @pytest.fixture(scope="module")

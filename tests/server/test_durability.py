@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.server.conftest import Api, sku
+from tests.server.conftest import KEY, Api, keyed
 
 
 def test_every_acknowledged_upsert_survives_kill_9(fresh_db: Path) -> None:
@@ -19,7 +19,7 @@ def test_every_acknowledged_upsert_survives_kill_9(fresh_db: Path) -> None:
         def stream() -> None:
             n = 0
             while not stop.is_set():
-                batch = [sku(f"K-{n}-{i}", v=str(i)) for i in range(20)]
+                batch = [keyed(f"K-{n}-{i}", name=str(i)) for i in range(20)]
                 n += 1
                 try:
                     answer = api.upsert(batch)
@@ -27,7 +27,7 @@ def test_every_acknowledged_upsert_survives_kill_9(fresh_db: Path) -> None:
                     return  # the server died mid-request: that one was never acknowledged
                 if answer.status_code == 200:
                     for result in answer.json()["results"]:
-                        acknowledged[result["properties"]["hs_sku"]] = result["id"]
+                        acknowledged[result["properties"][KEY]] = result["id"]
 
         writer = threading.Thread(target=stream)
         writer.start()
@@ -40,10 +40,10 @@ def test_every_acknowledged_upsert_survives_kill_9(fresh_db: Path) -> None:
         keys = sorted(acknowledged)
         for start in range(0, len(keys), 100):
             chunk = keys[start : start + 100]
-            answer = api.upsert([sku(k) for k in chunk])
+            answer = api.upsert([keyed(k) for k in chunk])
             assert answer.status_code == 200
             for result in answer.json()["results"]:
-                k = result["properties"]["hs_sku"]
+                k = result["properties"][KEY]
                 assert result["new"] is False, f"{k} was acknowledged but lost"
                 assert result["id"] == acknowledged[k]
 
@@ -60,13 +60,13 @@ def test_eight_concurrent_clients_on_overlapping_keys_never_duplicate(fresh_db: 
             rng = random.Random(seed)
             for _ in range(15):
                 batch = rng.sample(keys, 10)
-                answer = api.upsert([sku(k, by=str(seed)) for k in batch])
+                answer = api.upsert([keyed(k, description=str(seed)) for k in batch])
                 assert answer.status_code == 200, answer.text
                 with lock:
                     for result in answer.json()["results"]:
-                        ids[result["properties"]["hs_sku"]].add(result["id"])
+                        ids[result["properties"][KEY]].add(result["id"])
                         if result["new"]:
-                            created.append(result["properties"]["hs_sku"])
+                            created.append(result["properties"][KEY])
 
         threads = [threading.Thread(target=client, args=(seed,)) for seed in range(8)]
         for thread in threads:
@@ -80,7 +80,7 @@ def test_eight_concurrent_clients_on_overlapping_keys_never_duplicate(fresh_db: 
 
 def test_sigterm_is_a_clean_shutdown_and_logs_hold_no_token(fresh_db: Path) -> None:
     with ReferenceServer(fresh_db) as server:
-        Api(server.base_url, "dev-token").upsert([sku("LOG-1")])
+        Api(server.base_url, "dev-token").upsert([keyed("LOG-1")])
         exit_code = server.stop()
     # uvicorn finishes in-flight requests, runs shutdown, then re-raises SIGTERM as its exit
     assert exit_code in (0, -15)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.server.conftest import UPSERT, Api, read_path, sku
+from tests.server.conftest import UPSERT, Api, keyed, read_path
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -25,15 +25,15 @@ def assert_error(response: httpx.Response, status: int, category: str) -> dict[s
 
 
 def test_no_token_is_401(api: Api) -> None:
-    assert_error(api.upsert([sku("a")], token=None), 401, "INVALID_AUTHENTICATION")
+    assert_error(api.upsert([keyed("a")], token=None), 401, "INVALID_AUTHENTICATION")
 
 
 def test_unknown_token_is_401(api: Api) -> None:
-    assert_error(api.upsert([sku("a")], token="not-a-token"), 401, "INVALID_AUTHENTICATION")
+    assert_error(api.upsert([keyed("a")], token="not-a-token"), 401, "INVALID_AUTHENTICATION")
 
 
 def test_token_without_the_scope_is_403_naming_it(api: Api) -> None:
-    body = assert_error(api.upsert([sku("a")], token="nothing"), 403, "MISSING_SCOPES")
+    body = assert_error(api.upsert([keyed("a")], token="nothing"), 403, "MISSING_SCOPES")
     assert body["context"] == {"missingScopes": ["crm.objects.line_items.write"]}
 
 
@@ -88,7 +88,7 @@ def test_unknown_path_is_404_and_wrong_method_405(server: ReferenceServer) -> No
 
 
 def test_rate_limit_headers_on_every_answer(api: Api) -> None:
-    for response in (api.upsert([sku("h")]), api.upsert([sku("h")], token=None)):
+    for response in (api.upsert([keyed("h")]), api.upsert([keyed("h")], token=None)):
         assert int(response.headers["X-HubSpot-RateLimit-Max"]) > 0
         assert "X-HubSpot-RateLimit-Remaining" in response.headers
         assert response.headers["X-HubSpot-RateLimit-Interval-Milliseconds"] == "10000"

@@ -5,7 +5,7 @@ from pathlib import Path
 import httpx
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.server.conftest import UPSERT, sku
+from tests.server.conftest import UPSERT, keyed
 
 
 def test_faults_are_injected_and_some_happen_after_the_write(fresh_db: Path) -> None:
@@ -15,7 +15,7 @@ def test_faults_are_injected_and_some_happen_after_the_write(fresh_db: Path) -> 
             try:
                 answer = httpx.post(
                     server.base_url + UPSERT,
-                    json={"inputs": [sku(f"F-{n}")]},
+                    json={"inputs": [keyed(f"F-{n}")]},
                     headers={"Authorization": "Bearer dev-token"},
                 )
                 outcome = str(answer.status_code)
@@ -26,7 +26,7 @@ def test_faults_are_injected_and_some_happen_after_the_write(fresh_db: Path) -> 
         # Every key sent again: those already written come back new: false.
         answer = httpx.post(
             server.base_url + UPSERT,
-            json={"inputs": [sku(f"F-{n}") for n in range(60)]},
+            json={"inputs": [keyed(f"F-{n}") for n in range(60)]},
             headers={"Authorization": "Bearer dev-token"},
         )
         written = sum(not r["new"] for r in answer.json()["results"])

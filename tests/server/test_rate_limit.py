@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.server.conftest import Api, sku
+from tests.server.conftest import Api, keyed
 
 
 def test_over_the_limit_is_429_with_headers(fresh_db: Path) -> None:
     with ReferenceServer(fresh_db, rate_limit=5) as server:
         api = Api(server.base_url, "dev-token")
-        answers = [api.upsert([sku(f"R-{n}")]) for n in range(6)]
+        answers = [api.upsert([keyed(f"R-{n}")]) for n in range(6)]
     assert [a.status_code for a in answers] == [200] * 5 + [429]
     assert [a.headers["X-HubSpot-RateLimit-Remaining"] for a in answers[:5]] == [
         "4",

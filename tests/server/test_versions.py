@@ -33,7 +33,11 @@ def client(server: ReferenceServer) -> AuthenticatedClient:
 
 def upsert_body(key: str, name: str) -> BatchInputSimplePublicObjectBatchInputUpsert:
     return BatchInputSimplePublicObjectBatchInputUpsert.from_dict(
-        {"inputs": [{"id": key, "idProperty": "hs_sku", "properties": {"name": name}}]}
+        {
+            "inputs": [
+                {"id": key, "idProperty": "external_line_item_id", "properties": {"name": name}}
+            ]
+        }
     )
 
 

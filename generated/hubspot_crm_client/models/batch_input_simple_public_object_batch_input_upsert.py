@@ -17,7 +17,7 @@ T = TypeVar("T", bound="BatchInputSimplePublicObjectBatchInputUpsert")
 class BatchInputSimplePublicObjectBatchInputUpsert:
     """
     Example:
-        {'inputs': [{'id': 'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}
+        {'inputs': [{'id': 'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}
 
     Attributes:
         inputs (list[SimplePublicObjectBatchInputUpsert]):

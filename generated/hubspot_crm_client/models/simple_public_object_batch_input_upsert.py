@@ -19,13 +19,15 @@ T = TypeVar("T", bound="SimplePublicObjectBatchInputUpsert")
 class SimplePublicObjectBatchInputUpsert:
     """
     Example:
-        {'id': 'SKU-1001', 'idProperty': 'hs_sku', 'objectWriteTraceId': 'trace-1001', 'properties': {'quantity': '2'}}
+        {'id': 'SKU-1001', 'idProperty': 'external_line_item_id', 'objectWriteTraceId': 'trace-1001', 'properties':
+            {'quantity': '2'}}
 
     Attributes:
         id (str): The value of `idProperty` that identifies the line item; the record id when `idProperty` is absent.
         properties (PropertyMap): Property names and their values, all as strings. Example: {'name': '1 year
             implementation consultation', 'price': '900.00'}.
-        id_property (str | Unset): A property whose values are unique among line items, for example `hs_sku`.
+        id_property (str | Unset): A property whose values are unique among line items, for example a custom
+            `external_line_item_id` created with `hasUniqueValue: true`.
         object_write_trace_id (str | Unset): Echoed back in this input's result, for tracing.
     """
 

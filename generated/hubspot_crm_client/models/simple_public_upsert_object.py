@@ -25,7 +25,7 @@ class SimplePublicUpsertObject:
     """
     Example:
         {'id': '1024', 'archived': False, 'new': True, 'createdAt': '2023-11-07T05:31:56Z', 'updatedAt':
-            '2023-11-07T05:31:56Z', 'properties': {'hs_sku': 'SKU-1001'}}
+            '2023-11-07T05:31:56Z', 'properties': {'external_line_item_id': 'SKU-1001'}}
 
     Attributes:
         id (str): The record id.

@@ -18,7 +18,13 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
 
 def upsert(server: ReferenceServer, file: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return run(
-        "upsert-line-items", file, "--id-property", "hs_sku", "--base-url", server.base_url, *extra
+        "upsert-line-items",
+        file,
+        "--id-property",
+        "external_line_item_id",
+        "--base-url",
+        server.base_url,
+        *extra,
     )
 
 
@@ -28,7 +34,7 @@ def posts(server: ReferenceServer) -> int:
 
 def test_jsonl_rows_are_created_then_updated(server: ReferenceServer, tmp_path: Path) -> None:
     rows = [
-        {"hs_sku": f"CLI-{n}", "price": 1.10 + n, "quantity": n, "taxable": True}
+        {"external_line_item_id": f"CLI-{n}", "price": 1.10 + n, "quantity": n, "taxable": True}
         for n in range(150)
     ]
     file = write_jsonl(tmp_path / "rows.jsonl", rows)
@@ -43,17 +49,20 @@ def test_jsonl_rows_are_created_then_updated(server: ReferenceServer, tmp_path: 
 def test_csv_rows_and_a_failed_rows_file_that_feeds_back_in(
     server: ReferenceServer, tmp_path: Path
 ) -> None:
-    run(  # two records own these hs_sku values already
+    run(  # two records own these external_line_item_id values already
         "upsert-line-items",
-        write_jsonl(tmp_path / "owners.jsonl", [{"hs_sku": "OWNED-1"}, {"hs_sku": "OWNED-2"}]),
+        write_jsonl(
+            tmp_path / "owners.jsonl",
+            [{"external_line_item_id": "OWNED-1"}, {"external_line_item_id": "OWNED-2"}],
+        ),
         "--id-property",
-        "hs_sku",
+        "external_line_item_id",
         "--base-url",
         server.base_url,
     )
     file = tmp_path / "erp.csv"
     file.write_text(
-        "erp_code,hs_sku,name\n"
+        "erp_code,external_line_item_id,name\n"
         "ERP-1,OWNED-1,first\n"
         'ERP-2,FREE-9,"second, with a comma"\n'
         "ERP-3,OWNED-2,third\n"
@@ -83,13 +92,13 @@ def test_malformed_rows_are_all_reported_by_line_and_nothing_is_sent(
 ) -> None:
     file = tmp_path / "bad.jsonl"
     file.write_text(
-        '{"hs_sku": "OK-1"}\n'
+        '{"external_line_item_id": "OK-1"}\n'
         "{not json\n"
         '{"name": "no key"}\n'
         "\n"
         '["a", "list"]\n'
-        '{"hs_sku": "OK-1"}\n'
-        '{"hs_sku": "OK-2", "nested": {"a": 1}}\n'
+        '{"external_line_item_id": "OK-1"}\n'
+        '{"external_line_item_id": "OK-2", "nested": {"a": 1}}\n'
     )
     before = posts(server)
     answer = upsert(server, file)
@@ -98,9 +107,9 @@ def test_malformed_rows_are_all_reported_by_line_and_nothing_is_sent(
     assert "5 row(s) cannot be sent" in lines
     for expected in (
         "line 2: not JSON",
-        "line 3: no value for the key property 'hs_sku'",
+        "line 3: no value for the key property 'external_line_item_id'",
         "line 5: not a JSON object",
-        "line 6: hs_sku='OK-1' repeats line 1",
+        "line 6: external_line_item_id='OK-1' repeats line 1",
         "line 7: 'nested' is an object",
     ):
         assert expected in lines
@@ -111,7 +120,7 @@ def test_malformed_rows_are_all_reported_by_line_and_nothing_is_sent(
 
 def test_csv_with_a_ragged_row_is_refused_by_line(server: ReferenceServer, tmp_path: Path) -> None:
     file = tmp_path / "ragged.csv"
-    file.write_text("hs_sku,name\nA,one\nB,two,extra\n")
+    file.write_text("external_line_item_id,name\nA,one\nB,two,extra\n")
     answer = upsert(server, file)
     assert answer.returncode == 2
     assert "line 3: 3 fields where the header has 2" in answer.stderr
@@ -128,13 +137,13 @@ def test_csv_with_a_ragged_row_is_refused_by_line(server: ReferenceServer, tmp_p
 def test_usage_errors_are_one_clear_line(
     tmp_path: Path, args: list[str], token: str | None, message: str
 ) -> None:
-    write_jsonl(tmp_path / "rows.jsonl", [{"hs_sku": "U-1"}])
+    write_jsonl(tmp_path / "rows.jsonl", [{"external_line_item_id": "U-1"}])
     (tmp_path / "rows.txt").write_text("x")
     answer = run(
         "upsert-line-items",
         *(tmp_path / a for a in args),
         "--id-property",
-        "hs_sku",
+        "external_line_item_id",
         "--base-url",
         "http://127.0.0.1:9",
         token=token,
@@ -149,12 +158,14 @@ def test_a_wrong_token_fails_every_row_without_showing_the_token(
 ) -> None:
     # With TOKENS unset the server accepts only dev-token.
     secret = "pat-na1-secret-0123456789"
-    file = write_jsonl(tmp_path / "rows.jsonl", [{"hs_sku": f"T-{n}"} for n in range(250)])
+    file = write_jsonl(
+        tmp_path / "rows.jsonl", [{"external_line_item_id": f"T-{n}"} for n in range(250)]
+    )
     answer = run(
         "upsert-line-items",
         file,
         "--id-property",
-        "hs_sku",
+        "external_line_item_id",
         "--base-url",
         server.base_url,
         "--concurrency",
@@ -186,8 +197,16 @@ def test_a_wrong_token_fails_every_row_without_showing_the_token(
 def test_bad_options_and_tokens_are_refused_before_sending(
     tmp_path: Path, option: str, value: str, token: str, message: str
 ) -> None:
-    file = write_jsonl(tmp_path / "rows.jsonl", [{"hs_sku": "U-1"}])
-    answer = run("upsert-line-items", file, "--id-property", "hs_sku", option, value, token=token)
+    file = write_jsonl(tmp_path / "rows.jsonl", [{"external_line_item_id": "U-1"}])
+    answer = run(
+        "upsert-line-items",
+        file,
+        "--id-property",
+        "external_line_item_id",
+        option,
+        value,
+        token=token,
+    )
     assert answer.returncode == 2
     assert message in answer.stderr
     assert "Traceback" not in answer.stderr
@@ -200,7 +219,7 @@ def test_json_that_no_request_can_carry_is_refused_by_line(
     server: ReferenceServer, tmp_path: Path
 ) -> None:
     file = tmp_path / "odd.jsonl"
-    file.write_text('{"hs_sku": "S-1", "name": "\\ud800"}\n' + "[" * 5000 + "\n")
+    file.write_text('{"external_line_item_id": "S-1", "name": "\\ud800"}\n' + "[" * 5000 + "\n")
     answer = upsert(server, file)
     assert answer.returncode == 2
     assert "line 1: text that is not valid Unicode" in answer.stderr

@@ -3,18 +3,21 @@
 import asyncio
 import json
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
 
 from hubspot_toolkit.client.redacted import RedactedClient
 from hubspot_toolkit.client.resilience import RetryPolicy, resilient_client
+from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer
 
 # Contacts 1000..1019 each associated with (n % 7) companies; page size 2 forces paging.
 CONTACTS = [str(1000 + n) for n in range(20)]
 COMPANIES_OF = {c: [str(5000 + 10 * n + k) for k in range(n % 7)] for n, c in enumerate(CONTACTS)}
 T = TypeVar("T")
+KEY = "external_line_item_id"  # the shipped definitions' unique property (hs_sku is not unique)
 FAST_RETRIES = RetryPolicy(attempts=10, total_seconds=30, wait_initial=0.01, wait_max=0.2)
 
 
@@ -35,13 +38,32 @@ def associations_file() -> dict[str, object]:
     }
 
 
+def portal_properties(path: Path) -> Path:
+    """The shipped definitions plus what these tests' rows name: a second unique key, erp_code,
+    and a bool, taxable (the server refuses properties it does not define)."""
+    document = json.loads(DEFAULT_FILE.read_text())
+    custom = {"options": [], "hubspotDefined": False, "calculated": False}
+    document["results"] += [
+        {"name": "erp_code", "label": "ERP code", "type": "string", "fieldType": "text"}
+        | custom
+        | {"hasUniqueValue": True},
+        {"name": "taxable", "label": "Taxable", "type": "bool", "fieldType": "booleancheckbox"}
+        | custom,
+    ]
+    path.write_text(json.dumps(document))
+    return path
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]:
     work = tmp_path_factory.mktemp("bulk")
     associations = work / "associations.json"
     associations.write_text(json.dumps(associations_file()))
     with ReferenceServer(
-        work / "db.sqlite3", associations_file=associations, page_size=2
+        work / "db.sqlite3",
+        associations_file=associations,
+        page_size=2,
+        properties_file=portal_properties(work / "properties.json"),
     ) as running:
         yield running
 

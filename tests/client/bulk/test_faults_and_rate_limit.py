@@ -16,7 +16,7 @@ from hubspot_toolkit.client.bulk import UpsertReport, aupsert_line_items, upsert
 from hubspot_toolkit.client.resilience import resilient_client
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.cli.bulk.runner import run
-from tests.client.bulk.conftest import FAST_RETRIES
+from tests.client.bulk.conftest import FAST_RETRIES, KEY
 
 N = 2500  # 25 requests a pass: the limit below is hit several times over
 # 10 requests per 1 s window: HubSpot's shape, scaled down to keep `make test` quick.
@@ -31,7 +31,7 @@ def flaky(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]
 
 
 def rows(prefix: str) -> list[dict[str, str]]:
-    return [{"hs_sku": f"{prefix}-{n:05d}", "name": f"item {n}"} for n in range(N)]
+    return [{KEY: f"{prefix}-{n:05d}", "name": f"item {n}"} for n in range(N)]
 
 
 def statuses(server: ReferenceServer) -> Counter[str]:
@@ -42,7 +42,7 @@ def line_items_with_prefix(db: Path, prefix: str) -> int:
     with sqlite3.connect(db) as connection:
         (count,) = connection.execute(
             "SELECT count(*) FROM records"
-            " WHERE object_type = '0-8' AND json_extract(properties, '$.hs_sku') LIKE ?",
+            f" WHERE object_type = '0-8' AND json_extract(properties, '$.{KEY}') LIKE ?",
             (f"{prefix}-%",),
         ).fetchone()
     return int(count)
@@ -53,7 +53,7 @@ def assert_exactly_once(server: ReferenceServer, prefix: str, first: UpsertRepor
     assert len(first.created) + len(first.updated) == N
     # Through the API: every key upserted again is found (new: false), each its own record.
     with resilient_client(server.base_url, "dev-token", policy=FAST_RETRIES) as client:
-        again = upsert_line_items(client, rows(prefix), "hs_sku")
+        again = upsert_line_items(client, rows(prefix), KEY)
     assert (len(again.created), len(again.updated), again.failed) == (0, N, [])
     assert len({item.record_id for item in again.updated}) == N
     # And in the SQLite file itself: no key stored twice.
@@ -62,14 +62,14 @@ def assert_exactly_once(server: ReferenceServer, prefix: str, first: UpsertRepor
 
 def test_sync_bulk_upsert_lands_every_item_once(flaky: ReferenceServer) -> None:
     with resilient_client(flaky.base_url, "dev-token", policy=FAST_RETRIES) as client:
-        report = upsert_line_items(client, rows("SYNC"), "hs_sku", concurrency=4)
+        report = upsert_line_items(client, rows("SYNC"), KEY, concurrency=4)
     assert_exactly_once(flaky, "SYNC", report)
 
 
 def test_async_bulk_upsert_lands_every_item_once(flaky: ReferenceServer) -> None:
     async def run() -> UpsertReport:
         async with resilient_client(flaky.base_url, "dev-token", policy=FAST_RETRIES) as client:
-            return await aupsert_line_items(client, rows("ASYNC"), "hs_sku", concurrency=4)
+            return await aupsert_line_items(client, rows("ASYNC"), KEY, concurrency=4)
 
     assert_exactly_once(flaky, "ASYNC", asyncio.run(run()))
 
@@ -77,7 +77,7 @@ def test_async_bulk_upsert_lands_every_item_once(flaky: ReferenceServer) -> None
 def test_the_cli_lands_every_row_once(flaky: ReferenceServer, tmp_path: Path) -> None:
     file = tmp_path / "rows.jsonl"
     file.write_text("".join(json.dumps(row) + "\n" for row in rows("CLI")))
-    answer = run("upsert-line-items", file, "--id-property", "hs_sku", "--base-url", flaky.base_url)
+    answer = run("upsert-line-items", file, "--id-property", KEY, "--base-url", flaky.base_url)
     assert answer.returncode == 0, answer.stdout + answer.stderr
     assert f"failed 0 of {N} rows" in answer.stdout
     assert not (tmp_path / "rows.failed.jsonl").exists()

@@ -11,45 +11,45 @@ from hubspot_crm_client import AuthenticatedClient
 
 from hubspot_toolkit.client.bulk import aupsert_line_items, upsert_line_items
 from hubspot_toolkit.client.redacted import RedactedClient
-from tests.client.bulk.conftest import run_async
+from tests.client.bulk.conftest import KEY, run_async
 
 NOW = "2026-11-25T10:00:00Z"
 
 
 def rows(prefix: str, count: int, **extra: str) -> list[dict[str, str]]:
-    return [{"hs_sku": f"{prefix}-{n:04d}", "name": f"item {n}", **extra} for n in range(count)]
+    return [{KEY: f"{prefix}-{n:04d}", "name": f"item {n}", **extra} for n in range(count)]
 
 
 def test_creates_then_updates_in_chunks_with_the_same_record_ids(client: RedactedClient) -> None:
-    first = upsert_line_items(client, rows("CU", 250), "hs_sku", concurrency=3)
+    first = upsert_line_items(client, rows("CU", 250), KEY, concurrency=3)
     assert (len(first.created), len(first.updated), first.failed) == (250, 0, [])
     assert first.requests == 3  # 100 + 100 + 50
-    second = upsert_line_items(client, rows("CU", 250, price="9.50"), "hs_sku", concurrency=3)
+    second = upsert_line_items(client, rows("CU", 250, price="9.50"), KEY, concurrency=3)
     assert (len(second.created), len(second.updated), second.failed) == (0, 250, [])
-    ids_first = {item.row.properties["hs_sku"]: item.record_id for item in first.created}
-    ids_second = {item.row.properties["hs_sku"]: item.record_id for item in second.updated}
+    ids_first = {item.row.properties[KEY]: item.record_id for item in first.created}
+    ids_second = {item.row.properties[KEY]: item.record_id for item in second.updated}
     assert ids_first == ids_second
     assert len(set(ids_first.values())) == 250
 
 
 def test_async_gives_the_same_report_as_sync(client: RedactedClient) -> None:
     report = run_async(
-        client, lambda: aupsert_line_items(client, rows("AS", 230), "hs_sku", concurrency=4)
+        client, lambda: aupsert_line_items(client, rows("AS", 230), KEY, concurrency=4)
     )
     assert (len(report.created), report.failed, report.requests) == (230, [], 3)
-    again = upsert_line_items(client, rows("AS", 230), "hs_sku")
+    again = upsert_line_items(client, rows("AS", 230), KEY)
     assert {i.record_id for i in report.created} == {i.record_id for i in again.updated}
 
 
 def test_each_207_error_comes_back_with_its_own_row(client: RedactedClient) -> None:
-    upsert_line_items(client, [{"hs_sku": "TAKEN-1"}, {"hs_sku": "TAKEN-2"}], "hs_sku")
-    # Keyed by erp_code, three new records claim hs_sku values: two already belong to others.
+    upsert_line_items(client, [{KEY: "TAKEN-1"}, {KEY: "TAKEN-2"}], KEY)
+    # Keyed by erp_code, three new records claim KEY values: two already belong to others.
     report = upsert_line_items(
         client,
         [
-            {"erp_code": "E-1", "hs_sku": "TAKEN-1"},
-            {"erp_code": "E-2", "hs_sku": "FREE-1"},
-            {"erp_code": "E-3", "hs_sku": "TAKEN-2"},
+            {"erp_code": "E-1", KEY: "TAKEN-1"},
+            {"erp_code": "E-2", KEY: "FREE-1"},
+            {"erp_code": "E-3", KEY: "TAKEN-2"},
         ],
         "erp_code",
     )
@@ -62,7 +62,7 @@ def test_each_207_error_comes_back_with_its_own_row(client: RedactedClient) -> N
 
 def test_progress_counts_every_row(client: RedactedClient) -> None:
     seen: list[int] = []
-    upsert_line_items(client, rows("PR", 205), "hs_sku", progress=seen.append)
+    upsert_line_items(client, rows("PR", 205), KEY, progress=seen.append)
     assert sorted(seen) == [5, 100, 100]
 
 
@@ -98,18 +98,18 @@ def batch(results: list[dict[str, object]]) -> httpx.Response:
 
 def test_results_without_trace_ids_are_matched_by_key() -> None:
     client = scripted(lambda inputs: batch([result(i, trace=False) for i in reversed(inputs)]))
-    report = upsert_line_items(client, rows("NT", 30), "hs_sku")
+    report = upsert_line_items(client, rows("NT", 30), KEY)
     assert len(report.created) == 30 and not report.failed
     for item in report.created:
-        assert item.record_id == str(abs(hash(item.row.properties["hs_sku"])) % 10**9)
+        assert item.record_id == str(abs(hash(item.row.properties[KEY])) % 10**9)
 
 
 def test_an_input_the_answer_forgot_is_failed_not_dropped() -> None:
     client = scripted(lambda inputs: batch([result(i) for i in inputs[1:]]))
-    report = upsert_line_items(client, rows("FG", 3), "hs_sku")
+    report = upsert_line_items(client, rows("FG", 3), KEY)
     assert len(report.created) == 2
     [lost] = report.failed
-    assert lost.row.properties["hs_sku"] == "FG-0000"
+    assert lost.row.properties[KEY] == "FG-0000"
     assert (lost.failure.status, lost.failure.category) == (200, "NO_RESULT")
 
 
@@ -121,7 +121,7 @@ def test_a_401_stops_sending_and_fails_every_row_with_the_reason() -> None:
         body = {"category": "INVALID_AUTHENTICATION", "message": "bad token"}
         return httpx.Response(401, json={**body, "correlationId": str(uuid.uuid4())})
 
-    report = upsert_line_items(scripted(refuse), rows("AU", 350), "hs_sku", concurrency=1)
+    report = upsert_line_items(scripted(refuse), rows("AU", 350), KEY, concurrency=1)
     assert sent == [100]
     assert len(report.failed) == 350 and report.requests == 1
     first, *rest = report.failed
@@ -140,7 +140,7 @@ def test_a_broken_answer_fails_its_chunk_and_keeps_the_others() -> None:
             return httpx.Response(200, json={"status": "COMPLETE"})  # required fields missing
         return batch([result(i) for i in inputs])
 
-    report = upsert_line_items(scripted(sometimes_broken), rows("BR", 300), "hs_sku", concurrency=1)
+    report = upsert_line_items(scripted(sometimes_broken), rows("BR", 300), KEY, concurrency=1)
     assert len(report.created) == 200
     assert len(report.failed) == 100
     assert {f.failure.category for f in report.failed} == {"INVALID_ANSWER"}
@@ -149,4 +149,4 @@ def test_a_broken_answer_fails_its_chunk_and_keeps_the_others() -> None:
 @pytest.mark.parametrize("bad", [0, 101])
 def test_chunk_size_is_bounded_by_hubspots_limit(bad: int) -> None:
     with pytest.raises(ValueError, match="chunk_size must be between 1 and 100"):
-        upsert_line_items(scripted(lambda i: batch([])), rows("CS", 1), "hs_sku", chunk_size=bad)
+        upsert_line_items(scripted(lambda i: batch([])), rows("CS", 1), KEY, chunk_size=bad)

@@ -126,22 +126,27 @@ def sync_detailed(
 ]:
     """Create or update many line items by a unique property
 
-     Each input names, in `idProperty`, a property whose values are unique among line items,
-    and gives that property's value in `id`. A line item that already holds the value is
-    updated (`new: false`, same record id, properties not sent are kept); otherwise one is
-    created (`new: true`). Without `idProperty`, `id` is the record id: that record is
-    updated, and if it does not exist the input fails.
+     Each input names, in `idProperty`, a property whose values are unique among line items
+    (one created with `hasUniqueValue: true`), and gives that property's value in `id`. A
+    line item that already holds the value is updated (`new: false`, same record id,
+    properties not sent are kept); otherwise one is created (`new: true`). Without
+    `idProperty`, `id` is the record id: that record is updated, and if it does not exist
+    the input fails.
 
-    - At most 100 inputs per request; the same key twice in one request is a 400.
-    - When some inputs fail and others succeed the answer is 207: the good inputs are
-      written, and `errors` holds one `StandardError` per failed input, naming it in
-      `context.ids`.
+    - At most 100 inputs per request; the same key twice in one request, or an
+      `idProperty` without unique values, is a 400.
+    - Every property must exist and every value suit its property's type; read-only
+      properties cannot be written; an empty string clears a value.
+    - By default one failed input fails the whole request with a 400 and nothing is
+      written. When every input carries an `objectWriteTraceId`, the answer is instead a
+      207: the good inputs are written, and `errors` holds one `StandardError` per failed
+      input, naming it in `context.objectWriteTraceId` (and `context.ids`).
     - `objectWriteTraceId` is echoed in the result of the input that sent it.
     - Scope: `crm.objects.line_items.write` (or the legacy `e-commerce`).
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,22 +180,27 @@ def sync(
 ):
     """Create or update many line items by a unique property
 
-     Each input names, in `idProperty`, a property whose values are unique among line items,
-    and gives that property's value in `id`. A line item that already holds the value is
-    updated (`new: false`, same record id, properties not sent are kept); otherwise one is
-    created (`new: true`). Without `idProperty`, `id` is the record id: that record is
-    updated, and if it does not exist the input fails.
+     Each input names, in `idProperty`, a property whose values are unique among line items
+    (one created with `hasUniqueValue: true`), and gives that property's value in `id`. A
+    line item that already holds the value is updated (`new: false`, same record id,
+    properties not sent are kept); otherwise one is created (`new: true`). Without
+    `idProperty`, `id` is the record id: that record is updated, and if it does not exist
+    the input fails.
 
-    - At most 100 inputs per request; the same key twice in one request is a 400.
-    - When some inputs fail and others succeed the answer is 207: the good inputs are
-      written, and `errors` holds one `StandardError` per failed input, naming it in
-      `context.ids`.
+    - At most 100 inputs per request; the same key twice in one request, or an
+      `idProperty` without unique values, is a 400.
+    - Every property must exist and every value suit its property's type; read-only
+      properties cannot be written; an empty string clears a value.
+    - By default one failed input fails the whole request with a 400 and nothing is
+      written. When every input carries an `objectWriteTraceId`, the answer is instead a
+      207: the good inputs are written, and `errors` holds one `StandardError` per failed
+      input, naming it in `context.objectWriteTraceId` (and `context.ids`).
     - `objectWriteTraceId` is echoed in the result of the input that sent it.
     - Scope: `crm.objects.line_items.write` (or the legacy `e-commerce`).
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,22 +228,27 @@ async def asyncio_detailed(
 ]:
     """Create or update many line items by a unique property
 
-     Each input names, in `idProperty`, a property whose values are unique among line items,
-    and gives that property's value in `id`. A line item that already holds the value is
-    updated (`new: false`, same record id, properties not sent are kept); otherwise one is
-    created (`new: true`). Without `idProperty`, `id` is the record id: that record is
-    updated, and if it does not exist the input fails.
+     Each input names, in `idProperty`, a property whose values are unique among line items
+    (one created with `hasUniqueValue: true`), and gives that property's value in `id`. A
+    line item that already holds the value is updated (`new: false`, same record id,
+    properties not sent are kept); otherwise one is created (`new: true`). Without
+    `idProperty`, `id` is the record id: that record is updated, and if it does not exist
+    the input fails.
 
-    - At most 100 inputs per request; the same key twice in one request is a 400.
-    - When some inputs fail and others succeed the answer is 207: the good inputs are
-      written, and `errors` holds one `StandardError` per failed input, naming it in
-      `context.ids`.
+    - At most 100 inputs per request; the same key twice in one request, or an
+      `idProperty` without unique values, is a 400.
+    - Every property must exist and every value suit its property's type; read-only
+      properties cannot be written; an empty string clears a value.
+    - By default one failed input fails the whole request with a 400 and nothing is
+      written. When every input carries an `objectWriteTraceId`, the answer is instead a
+      207: the good inputs are written, and `errors` holds one `StandardError` per failed
+      input, naming it in `context.objectWriteTraceId` (and `context.ids`).
     - `objectWriteTraceId` is echoed in the result of the input that sent it.
     - Scope: `crm.objects.line_items.write` (or the legacy `e-commerce`).
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,22 +280,27 @@ async def asyncio(
 ):
     """Create or update many line items by a unique property
 
-     Each input names, in `idProperty`, a property whose values are unique among line items,
-    and gives that property's value in `id`. A line item that already holds the value is
-    updated (`new: false`, same record id, properties not sent are kept); otherwise one is
-    created (`new: true`). Without `idProperty`, `id` is the record id: that record is
-    updated, and if it does not exist the input fails.
+     Each input names, in `idProperty`, a property whose values are unique among line items
+    (one created with `hasUniqueValue: true`), and gives that property's value in `id`. A
+    line item that already holds the value is updated (`new: false`, same record id,
+    properties not sent are kept); otherwise one is created (`new: true`). Without
+    `idProperty`, `id` is the record id: that record is updated, and if it does not exist
+    the input fails.
 
-    - At most 100 inputs per request; the same key twice in one request is a 400.
-    - When some inputs fail and others succeed the answer is 207: the good inputs are
-      written, and `errors` holds one `StandardError` per failed input, naming it in
-      `context.ids`.
+    - At most 100 inputs per request; the same key twice in one request, or an
+      `idProperty` without unique values, is a 400.
+    - Every property must exist and every value suit its property's type; read-only
+      properties cannot be written; an empty string clears a value.
+    - By default one failed input fails the whole request with a 400 and nothing is
+      written. When every input carries an `objectWriteTraceId`, the answer is instead a
+      207: the good inputs are written, and `errors` holds one `StandardError` per failed
+      input, naming it in `context.objectWriteTraceId` (and `context.ids`).
     - `objectWriteTraceId` is echoed in the result of the input that sent it.
     - Scope: `crm.objects.line_items.write` (or the legacy `e-commerce`).
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

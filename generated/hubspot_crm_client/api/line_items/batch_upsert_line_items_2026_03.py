@@ -133,7 +133,7 @@ def sync_detailed(
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ def sync(
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,7 +248,7 @@ async def asyncio(
 
     Args:
         body (BatchInputSimplePublicObjectBatchInputUpsert):  Example: {'inputs': [{'id':
-            'SKU-1001', 'idProperty': 'hs_sku', 'properties': {'quantity': '2'}}]}.
+            'SKU-1001', 'idProperty': 'external_line_item_id', 'properties': {'quantity': '2'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
