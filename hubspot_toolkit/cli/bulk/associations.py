@@ -21,7 +21,7 @@ from typing import TextIO
 from hubspot_toolkit.cli.bulk.check import check_keys
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
 from hubspot_toolkit.cli.bulk.job import Run, Tally, numbered
-from hubspot_toolkit.cli.bulk.journal import Journal, JournalError, journal_path
+from hubspot_toolkit.cli.bulk.journal import JournalError, journal_path, open_journal
 from hubspot_toolkit.cli.bulk.progress import ProgressLine
 from hubspot_toolkit.cli.bulk.readers import IdSource
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
@@ -92,18 +92,21 @@ def read_command(args: argparse.Namespace) -> int:
         },
     }
     path = journal_path(args.file)
-    if not args.resume and path.exists():
-        Journal.start(path, header)  # refuses, naming --resume
+    journal, done = open_journal(path, header, args.resume)
     started = time.monotonic()
-    total = check_keys(source, "id")
+    try:
+        total = check_keys(source, "id")
+    except BaseException:
+        if done is None:
+            journal.remove()  # a new job that sent nothing leaves no trace
+        else:
+            journal.close()
+        raise
     log.info("first pass: %d ids checked in %.1f s", total, time.monotonic() - started)
     if not total:
+        journal.remove()
         print(f"{args.file}: no ids; nothing to read")
         return 0
-    if args.resume:
-        journal, done = Journal.resume(path, header)
-    else:
-        journal, done = Journal.start(path, header), None
     output = OutputFile(output_path)
     try:
         output.resume_at(done.side_size if done else 0)

@@ -116,6 +116,15 @@ class Journal:
         self.path.unlink(missing_ok=True)
 
 
+def open_journal(
+    path: Path, header: Mapping[str, Any], resume: bool
+) -> tuple[Journal, Progress | None]:
+    """A new journal, or with `resume` the job's journal and what it says is done."""
+    if resume:
+        return Journal.resume(path, header)
+    return Journal.start(path, header), None
+
+
 def _records(handle: Any) -> Iterator[tuple[int, dict[str, Any]]]:
     """(offset after the line, record) per complete line; stops at a torn last line."""
     offset = 0

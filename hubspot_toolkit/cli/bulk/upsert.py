@@ -16,7 +16,7 @@ from hubspot_toolkit.cli.bulk.check import check_keys, keyed_rows
 from hubspot_toolkit.cli.bulk.failed_rows import FailedRowsFile, check_writable, default_path
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
 from hubspot_toolkit.cli.bulk.job import Run, Tally, numbered
-from hubspot_toolkit.cli.bulk.journal import Journal, JournalError, fingerprint, journal_path
+from hubspot_toolkit.cli.bulk.journal import JournalError, fingerprint, journal_path, open_journal
 from hubspot_toolkit.cli.bulk.progress import ProgressLine
 from hubspot_toolkit.cli.bulk.readers import RowSource, UnreadableFileError, file_format
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
@@ -55,18 +55,21 @@ def upsert_command(args: argparse.Namespace) -> int:
         },
     }
     path = journal_path(args.file)
-    if not args.resume and path.exists():
-        Journal.start(path, header)  # refuses, naming --resume
+    journal, done = open_journal(path, header, args.resume)
     started = time.monotonic()
-    total = check_keys(keyed_rows(source, args.id_property), args.id_property)
+    try:
+        total = check_keys(keyed_rows(source, args.id_property), args.id_property)
+    except BaseException:
+        if done is None:
+            journal.remove()  # a new job that sent nothing leaves no trace
+        else:
+            journal.close()
+        raise
     log.info("first pass: %d rows checked in %.1f s", total, time.monotonic() - started)
     if not total:
+        journal.remove()
         print(f"{args.file}: no rows; nothing to send")
         return 0
-    if args.resume:
-        journal, done = Journal.resume(path, header)
-    else:
-        journal, done = Journal.start(path, header), None
     failed_file = FailedRowsFile(failed_path, fmt, source.columns)
     if done is None:
         failed_file.start_fresh()
