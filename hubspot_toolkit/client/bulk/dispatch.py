@@ -125,12 +125,17 @@ def stream_threads(
         for future in finished:
             done(in_flight.pop(future), future.result())
 
+    source = iter(items)
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="hubspot-bulk") as pool:
         try:
-            for item in items:
+            while True:
                 while len(in_flight) >= concurrency:
-                    finish_one_or_more()
+                    finish_one_or_more()  # a free worker first, then the next item
                 if stopping():
+                    break
+                try:
+                    item = next(source)
+                except StopIteration:
                     break
                 in_flight[pool.submit(work, item)] = item
             while in_flight:
