@@ -4,12 +4,12 @@ clean, and stdout keeps only the summary): rows done, rows per second, and an ET
 The ETA divides what is left by the slower of the rate measured so far and the rate the
 rate-limit budget allows: a job starts with an empty window and races ahead for its first
 seconds, then settles at the budget, and an ETA from the first seconds alone would promise far
-too much. Plain text: it needs no extra package.
+too much. With rich (the [cli] extra) the line has a bar; without it, it is plain text.
 """
 
 import sys
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 REDRAW_SECONDS = 0.25
 
@@ -42,6 +42,9 @@ class ProgressLine:
         self._started = time.monotonic()
         self._this_run = 0
         self._drawn = 0.0
+        self._bar: Any = _rich_bar(stream) if self._enabled else None
+        if self._bar is not None:
+            self._task = self._bar.add_task(label, total=total, completed=done, status="")
 
     def advance(self, rows: int) -> None:
         self.done += rows
@@ -49,8 +52,11 @@ class ProgressLine:
         now = time.monotonic()
         if self._enabled and now - self._drawn >= REDRAW_SECONDS:
             self._drawn = now
-            self._stream.write(f"\r{self.text(now)}\x1b[K")
-            self._stream.flush()
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self.done, status=self.text(now))
+            else:
+                self._stream.write(f"\r{self.text(now)}\x1b[K")
+                self._stream.flush()
 
     def text(self, now: float) -> str:
         elapsed = max(now - self._started, 1e-6)
@@ -61,6 +67,25 @@ class ProgressLine:
         return f"{self.label} {self.done:,}/{self.total:,} rows, {rate:,.0f} rows/s, ETA {eta}"
 
     def close(self) -> None:
-        if self._enabled and self._drawn:
+        if self._bar is not None:
+            self._bar.stop()
+        elif self._enabled and self._drawn:
             self._stream.write("\r\x1b[K")
             self._stream.flush()
+
+
+def _rich_bar(stream: TextIO) -> Any:
+    """A started rich progress display with a bar and our status text, or None without rich."""
+    try:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn
+    except ModuleNotFoundError:
+        return None
+    bar = Progress(
+        BarColumn(),
+        TextColumn("{task.fields[status]}"),
+        console=Console(file=stream),
+        transient=True,
+    )
+    bar.start()
+    return bar
