@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from hubspot_toolkit.cli.bulk.keys import KeyIndex
 from hubspot_toolkit.client.bulk import InvalidRowsError, LineItemRow, RowProblem
-from hubspot_toolkit.client.bulk.rows import repeated_key, row_problems
+from hubspot_toolkit.client.bulk.rows import encodable, repeated_key, row_problems
 
 # Problems held to show (the first 20 are printed); beyond this they are only counted.
 HELD_PROBLEMS = 10_000
@@ -46,7 +46,11 @@ def keyed_rows(rows: Iterable[LineItemRow | RowProblem], id_property: str) -> It
         if isinstance(row, RowProblem):
             yield row
             continue
-        yield from row_problems(row, id_property)
         key = row.properties.get(id_property)
+        # The readers give text values only: a row with its key, all of it encodable, is good.
+        if isinstance(key, str) and key and encodable(row.properties):
+            yield row.line, key
+            continue
+        yield from row_problems(row, id_property)
         if isinstance(key, str) and key:
             yield row.line, key

@@ -8,7 +8,7 @@ left out (so it cannot clear a value by accident; send "" in JSONL for that).
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -77,8 +77,10 @@ class RowSource:
         newline = "\n" if self.fmt == "jsonl" else ""
         try:
             with self.path.open(encoding="utf-8-sig", newline=newline) as handle:
-                lines = _Lines(handle, self.path)
-                yield from _jsonl(lines) if self.fmt == "jsonl" else self._csv(lines)
+                if self.fmt == "jsonl":
+                    yield from _jsonl(handle, self.path)
+                else:
+                    yield from self._csv(_Lines(handle, self.path))
         except FileNotFoundError:
             raise UnreadableFileError(f"{self.path}: no such file") from None
         except IsADirectoryError:
@@ -161,45 +163,65 @@ class _Lines:
         try:
             line = next(self._handle)
         except UnicodeDecodeError:
-            where = f"after line {self.count}" if self.count else "on line 1"
-            raise UnreadableFileError(f"{self._path}: not UTF-8 text ({where})") from None
+            raise UnreadableFileError(
+                f"{self._path}: not UTF-8 text ({_where(self.count)})"
+            ) from None
         self.count += 1
         return line
+
+
+def _where(lines_read: int) -> str:
+    return f"after line {lines_read}" if lines_read else "on line 1"
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _jsonl(lines: Iterable[str]) -> Iterator[LineItemRow | RowProblem]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+# One decoder for every line: json.loads with options would build a new one per line.
+_DECODER = json.JSONDecoder(parse_float=str, parse_int=str, parse_constant=_reject_constant)
+
+
+def _jsonl(handle: TextIO, path: Path) -> Iterator[LineItemRow | RowProblem]:
+    number = 0
+    try:
+        # Counted here, not by _Lines: a wrapper around every line costs a second a million.
+        for number, line in enumerate(handle, start=1):
+            parsed = _json_line(number, line)
+            if isinstance(parsed, LineItemRow):
+                yield parsed
+            elif parsed:
+                yield from parsed
+    except UnicodeDecodeError:
+        raise UnreadableFileError(f"{path}: not UTF-8 text ({_where(number)})") from None
+
+
+def _json_line(number: int, line: str) -> LineItemRow | list[RowProblem] | None:
+    """The row on one line, what is wrong with it, or None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        data = _DECODER.decode(line)
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return [RowProblem(number, f"not JSON: {reason}")]
+    if not isinstance(data, dict):
+        return [RowProblem(number, "not a JSON object of properties")]
+    if ERROR_COLUMN not in data and all(type(value) is str for value in data.values()):
+        return LineItemRow(number, data)  # the usual row, taken as it is
+    properties: dict[str, str] = {}
+    problems: list[RowProblem] = []
+    for name, value in data.items():
+        if name == ERROR_COLUMN or value is None:
             continue
-        try:
-            data = json.loads(line, parse_float=str, parse_int=str, parse_constant=_reject_constant)
-        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
-            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-            yield RowProblem(number, f"not JSON: {reason}")
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        if not isinstance(value, str):
+            kind = "an object" if isinstance(value, dict) else "a list"
+            problems.append(RowProblem(number, f"{name!r} is {kind}, not a value"))
             continue
-        if not isinstance(data, dict):
-            yield RowProblem(number, "not a JSON object of properties")
-            continue
-        properties: dict[str, str] = {}
-        problems: list[RowProblem] = []
-        for name, value in data.items():
-            if name == ERROR_COLUMN or value is None:
-                continue
-            if isinstance(value, bool):
-                value = "true" if value else "false"
-            if not isinstance(value, str):
-                kind = "an object" if isinstance(value, dict) else "a list"
-                problems.append(RowProblem(number, f"{name!r} is {kind}, not a value"))
-                continue
-            properties[name] = value
-        if problems:
-            yield from problems
-        else:
-            yield LineItemRow(number, properties)
+        properties[name] = value
+    return problems or LineItemRow(number, properties)
 
 
 def _records(lines: _Lines) -> Iterator[tuple[int, list[str] | RowProblem]]:

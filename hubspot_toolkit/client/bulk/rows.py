@@ -67,7 +67,7 @@ def row_problems(row: LineItemRow, id_property: str) -> list[RowProblem]:
     bad_values = [name for name, value in row.properties.items() if not isinstance(value, str)]
     if bad_values:
         problems.append(RowProblem(row.line, f"values must be text: {', '.join(bad_values)}"))
-    elif not _encodable(row.properties):
+    elif not encodable(row.properties):
         problems.append(RowProblem(row.line, "text that is not valid Unicode (a lone surrogate)"))
     if not isinstance(key, str) or not key:
         problems.append(RowProblem(row.line, f"no value for the key property {id_property!r}"))
@@ -78,12 +78,11 @@ def repeated_key(line: int, id_property: str, key: str, first_line: int) -> RowP
     return RowProblem(line, f"{id_property}={key!r} repeats line {first_line}")
 
 
-def _encodable(properties: Mapping[str, str]) -> bool:
+def encodable(properties: Mapping[str, str]) -> bool:
     """JSON allows escapes such as "\\ud800" that no UTF-8 request body can carry."""
     try:
-        for name, value in properties.items():
-            name.encode("utf-8")
-            value.encode("utf-8")
+        "".join(properties).encode("utf-8")
+        "".join(properties.values()).encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
