@@ -9,18 +9,19 @@ interrupted (the journal is intact: --resume).
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import stamina
 
-from hubspot_toolkit.cli.bulk.journal import JournalError
-from hubspot_toolkit.cli.bulk.readers import UnreadableFileError
-from hubspot_toolkit.cli.bulk.target import TOKEN_VARIABLE, UsageError
+from hubspot_toolkit.cli.bulk.journal import journal_path
+from hubspot_toolkit.cli.bulk.target import TOKEN_VARIABLE
 from hubspot_toolkit.cli.options import Subcommands
 from hubspot_toolkit.client.bulk import InvalidRowsError
 from hubspot_toolkit.client.resilience import PRESETS, Budget
+from hubspot_toolkit.errors import HubSpotToolkitError
 
 HUBSPOT_API = "https://api.hubapi.com"
 
@@ -134,15 +135,26 @@ def run(args: argparse.Namespace) -> int:
     try:
         status: int = args.command(args)
         return status
-    except (UsageError, UnreadableFileError, InvalidRowsError, JournalError) as exc:
+    except HubSpotToolkitError as exc:  # usage, unreadable file, bad rows, another job's journal
         print(f"hubspot-bulk: error: {exc}", file=sys.stderr)
         if isinstance(exc, InvalidRowsError):
             print("nothing was sent", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (OSError, sqlite3.Error) as exc:  # a disk that filled up mid-job, say
+        where = f" ({exc.filename})" if isinstance(exc, OSError) and exc.filename else ""
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         print(
-            "hubspot-bulk: interrupted; the journal is intact: "
-            "run the same command again with --resume",
+            f"hubspot-bulk: error: {reason}{where}; whatever the journal holds is safe: "
+            "fix the cause and run the same command again with --resume",
             file=sys.stderr,
         )
+        return 1
+    except KeyboardInterrupt:
+        journal = journal_path(args.file)
+        then = (
+            f"the journal {journal} is intact: run the same command again with --resume"
+            if journal.exists()
+            else "nothing was sent"
+        )
+        print(f"hubspot-bulk: interrupted; {then}", file=sys.stderr)
         return 130

@@ -6,7 +6,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.cli.bulk.runner import run
+from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
 from tests.client.bulk.conftest import COMPANIES_OF, CONTACTS
 
 
@@ -49,3 +49,29 @@ def test_repeated_ids_and_lines_that_are_not_ids_are_refused_by_line(
     assert "line 2: not one id" in answer.stderr
     assert f"line 4: id='{CONTACTS[0]}' repeats line 1" in answer.stderr
     assert not (tmp_path / "ids.associations.jsonl").exists()
+
+
+def test_a_read_killed_mid_run_resumes_and_writes_each_id_once(
+    slow: ReferenceServer, tmp_path: Path
+) -> None:
+    # Ids the slow server does not know: each chunk of 1000 is one request, settled by its
+    # per-id OBJECT_NOT_FOUND errors; 25 chunks at 10 requests per second.
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"{70_000_000 + n}\n" for n in range(25_000)))
+    journal = tmp_path / "ids.txt.journal"
+    process = start("read-associations", "contacts", "companies", ids, "--base-url", slow.base_url)
+    wait_for_records(journal, 3)
+    process.kill()
+    process.communicate()
+    acknowledged = len(journal_records(journal))
+    summary = tmp_path / "summary.json"
+    answer = read(slow, ids, "--resume", "--summary-json", summary)
+    assert answer.returncode == 1, answer.stderr  # every id failed: not found
+    figures = json.loads(summary.read_text())
+    assert figures["resumed_chunks"] == acknowledged
+    assert figures["requests"] == 25 - acknowledged
+    assert (figures["read"], figures["failed"], figures["complete"]) == (0, 25_000, True)
+    output = (tmp_path / "ids.associations.jsonl").read_text().splitlines()
+    written = [json.loads(line)["from"] for line in output]
+    assert sorted(written) == [str(70_000_000 + n) for n in range(25_000)]  # each id once
+    assert not journal.exists()

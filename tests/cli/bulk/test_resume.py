@@ -13,17 +13,10 @@ from pathlib import Path
 import pytest
 
 from hubspot_toolkit.server.process import ReferenceServer
+from tests.cli.bulk.conftest import LIMIT, WINDOW
 from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
 
 ROWS = 4000  # 40 chunks: at 10 requests per second, a run lasts about 4 s
-LIMIT, WINDOW = 10, 1.0
-
-
-@pytest.fixture(scope="module")
-def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]:
-    db = tmp_path_factory.mktemp("slow") / "db.sqlite3"
-    with ReferenceServer(db, rate_limit=LIMIT, rate_window=WINDOW) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
