@@ -189,7 +189,7 @@ def read_command(args: argparse.Namespace) -> int:
         tally,
         {"seconds": round(seconds, 3), "failed": failed, "output": str(output_path)},
     )
-    return ending(path, tally, failed)
+    return ending(path, tally, failed, noun="ids")
 
 
 def _chunks(source: IdSource, skip: set[int]) -> Iterator[Chunk]:

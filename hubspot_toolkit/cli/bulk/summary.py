@@ -43,20 +43,20 @@ def write_json(path: Path | None, command: str, tally: Tally, extra: dict[str, A
         print(f"hubspot-bulk: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
 
 
-def ending(journal: Path, tally: Tally, failed: int) -> int:
+def ending(journal: Path, tally: Tally, failed: int, noun: str = "rows") -> int:
     """The exit status; for a job left unfinished, a line saying how to finish it."""
     if tally.complete:
         return 1 if failed else 0
     again = "run the same command again with --resume"
     if tally.interrupted:
         print(
-            f"hubspot-bulk: interrupted; {tally.unsent} rows not sent yet; the journal "
+            f"hubspot-bulk: interrupted; {tally.unsent} {noun} not sent yet; the journal "
             f"{journal} is intact: {again}",
             file=sys.stderr,
         )
         return 130
     print(
-        f"hubspot-bulk: stopped: {tally.stop_reason}; {tally.unsent} rows not sent or not "
+        f"hubspot-bulk: stopped: {tally.stop_reason}; {tally.unsent} {noun} not sent or not "
         f"acknowledged, kept in the journal {journal}: fix the cause and {again}",
         file=sys.stderr,
     )
