@@ -20,13 +20,11 @@ from typing import TextIO
 
 from hubspot_toolkit.cli.bulk.check import check_keys
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
-from hubspot_toolkit.cli.bulk.job import Run, Tally, numbered
-from hubspot_toolkit.cli.bulk.journal import JournalError, journal_path, open_journal
-from hubspot_toolkit.cli.bulk.progress import ProgressLine
+from hubspot_toolkit.cli.bulk.job import Run, begin, numbered
+from hubspot_toolkit.cli.bulk.journal import JournalError, input_fingerprint, journal_path
 from hubspot_toolkit.cli.bulk.readers import IdSource
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
 from hubspot_toolkit.cli.bulk.target import UsageError, base_url, token
-from hubspot_toolkit.cli.bulk.upsert import input_fingerprint
 from hubspot_toolkit.client.bulk import AssociationsReport
 from hubspot_toolkit.client.bulk.associations import MAX_CHUNK, stream_read_associations
 from hubspot_toolkit.client.resilience import resilient_client
@@ -91,48 +89,22 @@ def read_command(args: argparse.Namespace) -> int:
             "output": str(output_path.resolve()),
         },
     }
-    path = journal_path(args.file)
-    journal, done = open_journal(path, header, args.resume)
     started = time.monotonic()
-    try:
-        total = check_keys(source, "id")
-    except BaseException:
-        if done is None:
-            journal.remove()  # a new job that sent nothing leaves no trace
-        else:
-            journal.close()
-        raise
-    log.info("first pass: %d ids checked in %.1f s", total, time.monotonic() - started)
-    if not total:
-        journal.remove()
+    path = journal_path(args.file)
+    start = begin(path, header, args.resume, lambda: check_keys(source, "id"), "ids")
+    if start is None:
         print(f"{args.file}: no ids; nothing to read")
         return 0
     output = OutputFile(output_path)
     try:
-        output.resume_at(done.side_size if done else 0)
+        output.resume_at(start.side_size)
     except OSError as exc:
-        journal.close()
+        start.journal.close()
         raise UsageError(f"the output file {output_path}: {exc.strerror or exc}") from None
-    tally = Tally(
-        counts={
-            "read": 0,
-            "failed": 0,
-            "associations": 0,
-            "rows": 0,
-            **(done.totals if done else {}),
-        },
-        rows=total,
-        resumed_chunks=len(done.chunks) if done else 0,
-    )
-    meter = ProgressLine(
-        "reading",
-        total,
-        done=tally.counts["rows"],
-        ceiling=args.rate_limit.requests / args.rate_limit.window_seconds * MAX_CHUNK,
-        enabled=not args.quiet,
-    )
+    tally = start.tally(["read", "failed", "associations"])
+    meter = start.meter("reading", tally, args.rate_limit, MAX_CHUNK, args.quiet)
     with Interrupt() as interrupt:
-        run = Run(journal, tally, meter, interrupt)
+        run = Run(start.journal, tally, meter, interrupt)
 
         def settle(item: Chunk, report: AssociationsReport) -> None:
             (index, lines), ids = item
@@ -166,7 +138,7 @@ def read_command(args: argparse.Namespace) -> int:
                     client,
                     args.from_type,
                     args.to_type,
-                    _chunks(source, done.chunks if done else set()),
+                    _chunks(source, start.skip),
                     settle,
                     concurrency=args.concurrency,
                     stopping=run.stopping,

@@ -5,13 +5,16 @@ answer settled or at Ctrl-C. The commands say how to send a chunk and what its a
 """
 
 import logging
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
-from hubspot_toolkit.cli.bulk.journal import Journal
+from hubspot_toolkit.cli.bulk.journal import Journal, Progress, open_journal
 from hubspot_toolkit.cli.bulk.progress import ProgressLine
+from hubspot_toolkit.client.resilience import Budget
 
 log = logging.getLogger("hubspot_toolkit.cli.bulk")
 T = TypeVar("T")
@@ -40,6 +43,59 @@ class Tally:
         for failure in failures:
             if len(self.shown) < SHOWN_FAILURES:
                 self.shown.append(failure)
+
+
+@dataclass
+class Start:
+    """A job past its checking pass: its journal, what earlier runs did, its size."""
+
+    journal: Journal
+    done: Progress | None  # None for a new job
+    total: int
+
+    @property
+    def skip(self) -> set[int]:
+        return self.done.chunks if self.done else set()
+
+    @property
+    def side_size(self) -> int:
+        return self.done.side_size if self.done else 0
+
+    def tally(self, names: Iterable[str]) -> Tally:
+        counts = {name: 0 for name in (*names, "rows")}
+        counts.update(self.done.totals if self.done else {})
+        resumed = len(self.done.chunks) if self.done else 0
+        return Tally(counts=counts, rows=self.total, resumed_chunks=resumed)
+
+    def meter(
+        self, label: str, tally: Tally, budget: Budget, chunk: int, quiet: bool
+    ) -> ProgressLine:
+        rate = budget.requests / budget.window_seconds * chunk  # rows per second it allows
+        return ProgressLine(
+            label, self.total, done=tally.counts["rows"], ceiling=rate, enabled=not quiet
+        )
+
+
+def begin(
+    path: Path, header: Mapping[str, Any], resume: bool, check: Callable[[], int], noun: str
+) -> Start | None:
+    """The journal opened (or refused) first, then the checking pass; None if the file has
+    nothing to send. A new job refused by its checking pass leaves no journal behind."""
+    journal, done = open_journal(path, header, resume)
+    started = time.monotonic()
+    try:
+        total = check()
+    except BaseException:
+        if done is None:
+            journal.remove()
+        else:
+            journal.close()
+        raise
+    log.info("first pass: %d %s checked in %.1f s", total, noun, time.monotonic() - started)
+    if not total:
+        journal.remove()
+        return None
+    return Start(journal, done, total)
 
 
 def numbered(items: Iterable[T], size: int, skip: set[int]) -> Iterator[tuple[int, list[T]]]:

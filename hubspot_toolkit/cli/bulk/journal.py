@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hubspot_toolkit.cli.bulk.readers import UnreadableFileError
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 FORMAT = "hubspot-bulk-journal/1"
@@ -38,6 +39,18 @@ def fingerprint(source: Path) -> dict[str, Any]:
         while block := handle.read(HASH_BLOCK):
             digest.update(block)
     return {"size": source.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def input_fingerprint(file: Path) -> dict[str, Any]:
+    """fingerprint(), or one line saying why the file cannot be read."""
+    try:
+        return fingerprint(file)
+    except FileNotFoundError:
+        raise UnreadableFileError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(f"{file}: is a directory, not a file") from None
+    except OSError as exc:
+        raise UnreadableFileError(f"{file}: {exc.strerror}") from None
 
 
 @dataclass

@@ -15,10 +15,9 @@ from pathlib import Path
 from hubspot_toolkit.cli.bulk.check import check_keys, keyed_rows
 from hubspot_toolkit.cli.bulk.failed_rows import FailedRowsFile, check_writable, default_path
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
-from hubspot_toolkit.cli.bulk.job import Run, Tally, numbered
-from hubspot_toolkit.cli.bulk.journal import JournalError, fingerprint, journal_path, open_journal
-from hubspot_toolkit.cli.bulk.progress import ProgressLine
-from hubspot_toolkit.cli.bulk.readers import RowSource, UnreadableFileError, file_format
+from hubspot_toolkit.cli.bulk.job import Run, Tally, begin, numbered
+from hubspot_toolkit.cli.bulk.journal import JournalError, input_fingerprint, journal_path
+from hubspot_toolkit.cli.bulk.readers import RowSource, file_format
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
 from hubspot_toolkit.cli.bulk.target import UsageError, base_url, token
 from hubspot_toolkit.client.bulk import FailedItem, LineItemRow, UpsertedItem
@@ -54,49 +53,27 @@ def upsert_command(args: argparse.Namespace) -> int:
             "failed_file": str(failed_path.resolve()),
         },
     }
-    path = journal_path(args.file)
-    journal, done = open_journal(path, header, args.resume)
     started = time.monotonic()
-    try:
-        total = check_keys(keyed_rows(source, args.id_property), args.id_property)
-    except BaseException:
-        if done is None:
-            journal.remove()  # a new job that sent nothing leaves no trace
-        else:
-            journal.close()
-        raise
-    log.info("first pass: %d rows checked in %.1f s", total, time.monotonic() - started)
-    if not total:
-        journal.remove()
+    start = begin(
+        journal_path(args.file),
+        header,
+        args.resume,
+        lambda: check_keys(keyed_rows(source, args.id_property), args.id_property),
+        "rows",
+    )
+    if start is None:
         print(f"{args.file}: no rows; nothing to send")
         return 0
     failed_file = FailedRowsFile(failed_path, fmt, source.columns)
-    if done is None:
+    if start.done is None:
         failed_file.start_fresh()
     else:
-        failed_file.resume_at(done.side_size)
-    tally = Tally(
-        counts={
-            "created": 0,
-            "updated": 0,
-            "failed": 0,
-            "rows": 0,
-            **(done.totals if done else {}),
-        },
-        rows=total,
-        resumed_chunks=len(done.chunks) if done else 0,
-    )
-    meter = ProgressLine(
-        "upserting",
-        total,
-        done=tally.counts["rows"],
-        ceiling=args.rate_limit.requests / args.rate_limit.window_seconds * MAX_CHUNK,
-        enabled=not args.quiet,
-    )
-    skip = done.chunks if done else set()
+        failed_file.resume_at(start.side_size)
+    tally = start.tally(["created", "updated", "failed"])
+    meter = start.meter("upserting", tally, args.rate_limit, MAX_CHUNK, args.quiet)
     unsettled: list[FailedItem] = []
     with Interrupt() as interrupt:
-        run = Run(journal, tally, meter, interrupt)
+        run = Run(start.journal, tally, meter, interrupt)
 
         def settle(item: Chunk, result: tuple[list[UpsertedItem], list[FailedItem]]) -> None:
             (index, rows), (upserted, failed) = item, result
@@ -120,7 +97,7 @@ def upsert_command(args: argparse.Namespace) -> int:
             with resilient_client(url, secret, budget=args.rate_limit) as client:
                 job = stream_upsert_line_items(
                     client,
-                    numbered(_rows(source), MAX_CHUNK, skip),
+                    numbered(_rows(source), MAX_CHUNK, start.skip),
                     args.id_property,
                     settle,
                     concurrency=args.concurrency,
@@ -134,17 +111,6 @@ def upsert_command(args: argparse.Namespace) -> int:
             failed_file.close()
             run.finish()
     return _report(args, tally, failed_path, time.monotonic() - started)
-
-
-def input_fingerprint(file: Path) -> dict[str, object]:
-    try:
-        return fingerprint(file)
-    except FileNotFoundError:
-        raise UnreadableFileError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(f"{file}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UnreadableFileError(f"{file}: {exc.strerror}") from None
 
 
 def _rows(source: RowSource) -> Iterator[LineItemRow]:
