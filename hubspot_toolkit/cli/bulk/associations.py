@@ -10,18 +10,16 @@ refused that id (never an empty "to" in place of an unread one).
 """
 
 import argparse
-import json
 import logging
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
 from hubspot_toolkit.cli.bulk.check import check_keys
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
 from hubspot_toolkit.cli.bulk.job import Run, begin, numbered
 from hubspot_toolkit.cli.bulk.journal import JournalError, input_fingerprint, journal_path
+from hubspot_toolkit.cli.bulk.output import OutputFile
 from hubspot_toolkit.cli.bulk.readers import IdSource
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
 from hubspot_toolkit.cli.bulk.target import UsageError, base_url, token
@@ -32,35 +30,6 @@ from hubspot_toolkit.client.resilience import resilient_client
 log = logging.getLogger("hubspot_toolkit.cli.bulk")
 # ((index, the line of each id), the ids)
 Chunk = tuple[tuple[int, list[int]], list[str]]
-
-
-class OutputFile:
-    """JSON lines appended as chunks complete; `resume_at` cuts it back to the journal."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: TextIO | None = None
-
-    def resume_at(self, size: int) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = self.path.open("a+", encoding="utf-8")
-        if self._handle.tell() > size:
-            self._handle.truncate(size)
-
-    def write(self, records: list[dict[str, object]]) -> None:
-        assert self._handle is not None
-        for record in records:
-            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def sync(self) -> int:
-        assert self._handle is not None
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        return self._handle.tell()
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
 
 
 def default_output(source: Path) -> Path:
