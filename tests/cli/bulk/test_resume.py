@@ -181,3 +181,30 @@ def test_reading_and_sending_overlap(slow: ReferenceServer, tmp_path: Path) -> N
     log = answer.stderr
     assert log.index("chunk 0 (lines 1-100) acknowledged") < log.index("every row read")
     assert answer.stdout == ""  # --quiet
+
+
+def test_the_failed_rows_file_lists_each_failed_row_once_across_a_kill(
+    slow: ReferenceServer, tmp_path: Path
+) -> None:
+    owners = tmp_path / "owners.jsonl"
+    owners.write_text("".join(json.dumps({"hs_sku": f"TAKEN-{k}"}) + "\n" for k in range(40)))
+    assert run(*upsert_args(slow, owners)).returncode == 0
+    # Keyed by erp_code; one row per chunk claims an hs_sku another record owns: a conflict.
+    file = tmp_path / "erp.jsonl"
+    with file.open("w") as out:
+        for n in range(ROWS):
+            sku = f"TAKEN-{n // 100}" if n % 100 == 50 else f"ERP-FREE-{n}"
+            out.write(json.dumps({"erp_code": f"E-{n}", "hs_sku": sku}) + "\n")
+    args = ["upsert-line-items", file, "--id-property", "erp_code", "--base-url", slow.base_url]
+    process = start(*args, "--rate-limit", "100")
+    wait_for_records(file.with_name("erp.jsonl.journal"), 3)
+    process.kill()
+    process.communicate()
+    answer = run(*args, "--rate-limit", "100", "--resume")
+    assert answer.returncode == 1, answer.stderr
+    assert f"failed 40 of {ROWS} rows" in answer.stdout
+    failed = [json.loads(line) for line in (tmp_path / "erp.failed.jsonl").read_text().splitlines()]
+    assert sorted(row["erp_code"] for row in failed) == sorted(
+        f"E-{n}" for n in range(50, ROWS, 100)
+    )
+    assert all("CONFLICT" in row["_error"] for row in failed)
