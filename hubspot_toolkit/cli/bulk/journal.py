@@ -9,6 +9,7 @@ tells the truth: a torn last line is ignored (that chunk is sent again; upserts 
 idempotent) and the side file is cut back to the size the last record saw.
 """
 
+import fcntl
 import hashlib
 import json
 import os
@@ -79,12 +80,15 @@ class Journal:
         try:
             handle = path.open("x", encoding="utf-8")
         except FileExistsError:
+            with path.open("r", encoding="utf-8") as existing:
+                _lock(existing, path)  # refuses if the job is running now
             raise JournalError(
                 f"{path} holds an unfinished job: pass --resume to continue it, "
                 "or delete it to start over"
             ) from None
         except OSError as exc:
             raise JournalError(f"cannot write the journal {path}: {exc.strerror}") from None
+        _lock(handle, path)
         journal = cls(path, handle)
         journal._append({"journal": FORMAT, **header})
         _sync_folder(path.parent)
@@ -93,21 +97,20 @@ class Journal:
     @classmethod
     def resume(cls, path: Path, header: Mapping[str, Any]) -> tuple["Journal", Progress]:
         """The journal of the same job, and what it says is done; refused for another job."""
-        if not path.exists():
-            raise JournalError(f"--resume: there is no journal {path} (nothing to resume)")
-        progress = Progress()
-        valid_end = 0
-        with path.open("rb") as handle:
-            lines = _records(handle)
-            first = next(lines, None)
-            if first is None or first[1].get("journal") != FORMAT:
-                raise JournalError(f"{path} is not a hubspot-bulk journal; delete it to start over")
-            _same_job(path, first[1], header)
-            valid_end = first[0]
-            for end, record in lines:
-                progress.add(record)
-                valid_end = end
-        appender = path.open("r+", encoding="utf-8")
+        try:
+            appender = path.open("r+", encoding="utf-8")
+        except FileNotFoundError:
+            raise JournalError(
+                f"--resume: there is no journal {path} (nothing to resume)"
+            ) from None
+        except OSError as exc:
+            raise JournalError(f"cannot write the journal {path}: {exc.strerror}") from None
+        try:
+            _lock(appender, path)
+            progress, valid_end = _read(path, header)
+        except BaseException:
+            appender.close()
+            raise
         appender.truncate(valid_end)  # a torn last line (a crash mid-write) is dropped
         appender.seek(valid_end)
         return cls(path, appender), progress
@@ -125,8 +128,8 @@ class Journal:
         self._handle.close()
 
     def remove(self) -> None:
+        self.path.unlink(missing_ok=True)  # while still locked: no other run can pick it up
         self.close()
-        self.path.unlink(missing_ok=True)
 
 
 def open_journal(
@@ -136,6 +139,34 @@ def open_journal(
     if resume:
         return Journal.resume(path, header)
     return Journal.start(path, header), None
+
+
+def _read(path: Path, header: Mapping[str, Any]) -> tuple[Progress, int]:
+    """What the journal says is done, and the offset after its last complete line."""
+    progress = Progress()
+    with path.open("rb") as handle:
+        lines = _records(handle)
+        first = next(lines, None)
+        if first is None or first[1].get("journal") != FORMAT:
+            raise JournalError(f"{path} is not a hubspot-bulk journal; delete it to start over")
+        _same_job(path, first[1], header)
+        valid_end = first[0]
+        for end, record in lines:
+            progress.add(record)
+            valid_end = end
+    return progress, valid_end
+
+
+def _lock(handle: Any, path: Path) -> None:
+    """One process per job: a second one would send the same chunks and garble the journal.
+    The lock goes with the process, so a crash never leaves it held."""
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise JournalError(
+            f"another hubspot-bulk is running this job now ({path} is locked); "
+            "wait for it or stop it"
+        ) from None
 
 
 def _records(handle: Any) -> Iterator[tuple[int, dict[str, Any]]]:

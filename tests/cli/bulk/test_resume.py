@@ -140,6 +140,21 @@ def test_ctrl_c_stops_after_the_requests_in_flight_and_says_how_to_resume(
     resume_and_check(slow, file, "SIGINT")
 
 
+def test_a_job_runs_in_one_process_at_a_time(slow: ReferenceServer, tmp_path: Path) -> None:
+    file = rows_file(tmp_path, "TWICE")
+    process = start(*upsert_args(slow, file))
+    try:
+        wait_for_records(file.with_name("rows.jsonl.journal"), 1)
+        for extra in ([], ["--resume"]):
+            second = run(*upsert_args(slow, file, *extra))
+            assert second.returncode == 2
+            assert "another hubspot-bulk is running this job now" in second.stderr
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=60)
+    assert process.returncode == 130
+
+
 def test_a_journal_is_only_used_for_its_own_file_and_options(
     slow: ReferenceServer, tmp_path: Path
 ) -> None:
