@@ -37,7 +37,7 @@ class Tally:
 
     @property
     def complete(self) -> bool:
-        return self.unsent == 0 and not self.interrupted
+        return self.unsent == 0  # a Ctrl-C after the last chunk still ends a complete job
 
     def show(self, failures: Iterable[tuple[int, str]]) -> None:
         for failure in failures:
@@ -65,7 +65,9 @@ class Start:
         counts = {name: 0 for name in (*names, "rows")}
         counts.update(self.done.totals if self.done else {})
         resumed = len(self.done.chunks) if self.done else 0
-        return Tally(counts=counts, rows=self.total, resumed_chunks=resumed)
+        tally = Tally(counts=counts, rows=self.total, resumed_chunks=resumed)
+        tally.show(self.done.failures if self.done else [])
+        return tally
 
     def meter(
         self, label: str, tally: Tally, budget: Budget, chunk: int, quiet: bool

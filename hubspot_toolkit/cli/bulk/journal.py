@@ -23,6 +23,7 @@ from hubspot_toolkit.errors import HubSpotToolkitError
 
 FORMAT = "hubspot-bulk-journal/1"
 HASH_BLOCK = 1 << 20
+SHOWN = 10  # failures of earlier runs kept to show in the summary
 
 
 class JournalError(HubSpotToolkitError):
@@ -61,9 +62,12 @@ class Progress:
     chunks: set[int] = field(default_factory=set)
     totals: dict[str, int] = field(default_factory=dict)
     side_size: int = 0  # bytes of the failed-rows or output file after the last record
+    failures: list[tuple[int, str]] = field(default_factory=list)  # the first few, to show
 
     def add(self, record: Mapping[str, Any]) -> None:
         self.chunks.add(int(record["chunk"]))
+        for line, error in record["failed"][: SHOWN - len(self.failures)]:
+            self.failures.append((int(line), str(error)))
         for name, value in record["counts"].items():
             self.totals[name] = self.totals.get(name, 0) + int(value)
         self.side_size = int(record["side_size"])
