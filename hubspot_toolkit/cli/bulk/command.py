@@ -77,7 +77,7 @@ def add_commands(commands: Subcommands) -> None:
         "--failed-file", type=Path, metavar="PATH", help="default: FILE's name + .failed"
     )
     _common(upsert)
-    upsert.set_defaults(run=run, command=_upsert)
+    upsert.set_defaults(run=run, bulk_job=_upsert)
     read = commands.add_parser(
         "read-associations",
         help="the associations of every id in a file (one id per line), as JSON lines",
@@ -90,7 +90,7 @@ def add_commands(commands: Subcommands) -> None:
         "--output", type=Path, metavar="PATH", help="default: IDS_FILE's name + .associations.jsonl"
     )
     _common(read)
-    read.set_defaults(run=run, command=_read)
+    read.set_defaults(run=run, bulk_job=_read)
 
 
 def _upsert(args: argparse.Namespace) -> int:
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     _logging(args.verbose)
     try:
-        status: int = args.command(args)
+        status: int = args.bulk_job(args)
         return status
     except HubSpotToolkitError as exc:  # usage, unreadable file, bad rows, another job's journal
         print(f"hubspot-bulk: error: {exc}", file=sys.stderr)
