@@ -1,51 +1,29 @@
 """hubspot-bulk upsert-line-items FILE --id-property NAME [--base-url URL] …
+hubspot-bulk read-associations FROM TO IDS_FILE [--output FILE] …
 
-Exit status: 0 every row landed; 1 some rows failed (they are in the failed-rows file);
-2 nothing was sent (bad arguments, no token, unreadable file or malformed rows).
+Exit status: 0 every row landed; 1 some rows failed (they are in the failed-rows file) or the
+job stopped early (its journal says what is left: --resume); 2 nothing was sent (bad
+arguments, no token, unreadable file, malformed rows, a journal of another job); 130
+interrupted (the journal is intact: --resume).
 """
 
 import argparse
-import json
 import logging
-import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import httpx
 import stamina
 
-from hubspot_toolkit.cli.bulk.failed_rows import (
-    check_writable,
-    default_path,
-    describe,
-    write_failed_rows,
-)
-from hubspot_toolkit.cli.bulk.progress import progress_bar
-from hubspot_toolkit.cli.bulk.readers import (
-    ERROR_COLUMN,
-    UnreadableFileError,
-    file_format,
-    read_rows,
-)
+from hubspot_toolkit.cli.bulk.journal import journal_path
+from hubspot_toolkit.cli.bulk.target import TOKEN_VARIABLE
 from hubspot_toolkit.cli.options import Subcommands
-from hubspot_toolkit.client.bulk import (
-    InvalidRowsError,
-    UpsertReport,
-    check_rows,
-    upsert_line_items,
-)
-from hubspot_toolkit.client.redacted import InvalidTokenError, check_token
-from hubspot_toolkit.client.resilience import PRESETS, Budget, resilient_client
+from hubspot_toolkit.client.bulk import InvalidRowsError
+from hubspot_toolkit.client.resilience import PRESETS, Budget
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 HUBSPOT_API = "https://api.hubapi.com"
-TOKEN_VARIABLE = "HUBSPOT_ACCESS_TOKEN"
-SHOWN_FAILURES = 10
-
-
-class UsageError(HubSpotToolkitError):
-    pass
 
 
 def _budget(text: str) -> Budget:
@@ -60,6 +38,29 @@ def _budget(text: str) -> Budget:
 DESCRIPTION = f"Bulk HubSpot CRM operations. The token is read from ${TOKEN_VARIABLE}."
 
 
+def _common(parser: argparse.ArgumentParser) -> None:
+    """The options every bulk command has: where to send, how fast, and how to report."""
+    parser.add_argument("--base-url", default=HUBSPOT_API, help=f"default {HUBSPOT_API}")
+    parser.add_argument(
+        "--rate-limit",
+        type=_budget,
+        default=PRESETS["free"],
+        metavar="TIER|N",
+        help=f"requests per 10 s: a tier ({', '.join(PRESETS)}) or a number; default free",
+    )
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the job in FILE.journal: send only what it has not acknowledged",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress line, no summary")
+    parser.add_argument(
+        "--summary-json", type=Path, metavar="PATH", help="write the summary as JSON, for CI"
+    )
+    parser.add_argument("--verbose", action="store_true", help="log every retry and chunk")
+
+
 def add_commands(commands: Subcommands) -> None:
     """The bulk subcommands, under `hubspot-toolkit bulk` and the `hubspot-bulk` alias."""
     upsert = commands.add_parser(
@@ -71,105 +72,43 @@ def add_commands(commands: Subcommands) -> None:
     upsert.add_argument(
         "--id-property", required=True, metavar="NAME", help="the unique key, e.g. hs_sku"
     )
-    upsert.add_argument("--base-url", default=HUBSPOT_API, help=f"default {HUBSPOT_API}")
     upsert.add_argument("--format", choices=("jsonl", "csv"), help="default: from the extension")
     upsert.add_argument(
         "--failed-file", type=Path, metavar="PATH", help="default: FILE's name + .failed"
     )
-    upsert.add_argument(
-        "--rate-limit",
-        type=_budget,
-        default=PRESETS["free"],
-        metavar="TIER|N",
-        help=f"requests per 10 s: a tier ({', '.join(PRESETS)}) or a number; default free",
+    _common(upsert)
+    upsert.set_defaults(run=run, bulk_job=_upsert)
+    read = commands.add_parser(
+        "read-associations",
+        help="the associations of every id in a file (one id per line), as JSON lines",
+        description='Writes one line per id: {"from": ID, "to": [{"id", "type"}, …]}.',
     )
-    upsert.add_argument("--concurrency", type=int, default=4, help="requests in flight")
-    upsert.add_argument("--verbose", action="store_true", help="log every retry")
-    upsert.set_defaults(run=run)
+    read.add_argument("from_type", metavar="FROM", help="object type of the ids, e.g. contacts")
+    read.add_argument("to_type", metavar="TO", help="associated object type, e.g. companies")
+    read.add_argument("file", type=Path, metavar="IDS_FILE", help="one id per line")
+    read.add_argument(
+        "--output", type=Path, metavar="PATH", help="default: IDS_FILE's name + .associations.jsonl"
+    )
+    _common(read)
+    read.set_defaults(run=run, bulk_job=_read)
+
+
+def _upsert(args: argparse.Namespace) -> int:
+    from hubspot_toolkit.cli.bulk.upsert import upsert_command
+
+    status: int = upsert_command(args)
+    return status
+
+
+def _read(args: argparse.Namespace) -> int:
+    from hubspot_toolkit.cli.bulk.associations import read_command
+
+    return read_command(args)
 
 
 def register(commands: Subcommands) -> None:
     parser = commands.add_parser("bulk", help="bulk jobs from files", description=DESCRIPTION)
     add_commands(parser.add_subparsers(dest="bulk_command", required=True, metavar="COMMAND"))
-
-
-def _token() -> str:
-    token = os.environ.get(TOKEN_VARIABLE, "").strip()
-    if not token:
-        raise UsageError(f"set {TOKEN_VARIABLE} to a private app or OAuth access token")
-    try:
-        check_token(token)
-    except InvalidTokenError as exc:
-        raise UsageError(f"{TOKEN_VARIABLE}: {exc}") from None
-    return token
-
-
-def _base_url(text: str) -> str:
-    try:
-        url = httpx.URL(text)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise UsageError(f"--base-url {text!r} is not a URL: {exc}") from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise UsageError(f"--base-url {text!r}: give an http:// or https:// URL with a host")
-    return text
-
-
-def upsert_command(args: argparse.Namespace) -> int:
-    token = _token()
-    base_url = _base_url(args.base_url)
-    if args.concurrency < 1:
-        raise UsageError(f"--concurrency must be at least 1, not {args.concurrency}")
-    fmt = file_format(args.file, args.format)
-    failed_file: Path = args.failed_file or default_path(args.file, fmt)
-    try:
-        check_writable(failed_file)
-    except OSError as exc:
-        raise UsageError(f"the failed-rows file {failed_file}: {exc.strerror or exc}") from None
-    read = read_rows(args.file, fmt)
-    problems = list(read.problems)
-    try:
-        rows = check_rows(read.rows, args.id_property)
-    except InvalidRowsError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise InvalidRowsError(sorted(problems, key=lambda p: p.line))
-    if not rows:
-        print(f"{args.file}: no rows; nothing to send")
-        return 0
-    client = resilient_client(base_url, token, budget=args.rate_limit)
-    with client, progress_bar(len(rows), "upserting") as advance:
-        report = upsert_line_items(
-            client, rows, args.id_property, concurrency=args.concurrency, progress=advance
-        )
-    _print_summary(report, len(rows))
-    if report.failed:
-        _save_failed(failed_file, fmt, report, read.columns)
-        return 1
-    return 0
-
-
-def _save_failed(path: Path, fmt: str, report: UpsertReport, columns: list[str]) -> None:
-    try:
-        write_failed_rows(path, fmt, report.failed, columns)
-    except OSError as exc:
-        # Checked before sending, but the disk may have filled since: never lose the rows.
-        print(f"hubspot-bulk: cannot write {path} ({exc.strerror or exc}); the failed rows:")
-        for item in report.failed:
-            print(json.dumps({**item.row.properties, ERROR_COLUMN: describe(item)}))
-        return
-    print(f"the failed rows, with their errors, are in {path}; fix and feed it back in")
-
-
-def _print_summary(report: UpsertReport, total: int) -> None:
-    print(
-        f"created {len(report.created)}, updated {len(report.updated)}, "
-        f"failed {len(report.failed)} of {total} rows in {report.seconds:.1f} s "
-        f"({report.requests} requests)"
-    )
-    for item in sorted(report.failed, key=lambda i: i.row.line)[:SHOWN_FAILURES]:
-        print(f"  line {item.row.line}: {item.failure}")
-    if len(report.failed) > SHOWN_FAILURES:
-        print(f"  … and {len(report.failed) - SHOWN_FAILURES} more")
 
 
 def _logging(verbose: bool) -> None:
@@ -194,12 +133,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     _logging(args.verbose)
     try:
-        return upsert_command(args)
-    except (UsageError, UnreadableFileError, InvalidRowsError) as exc:
+        status: int = args.bulk_job(args)
+        return status
+    except HubSpotToolkitError as exc:  # usage, unreadable file, bad rows, another job's journal
         print(f"hubspot-bulk: error: {exc}", file=sys.stderr)
         if isinstance(exc, InvalidRowsError):
             print("nothing was sent", file=sys.stderr)
         return 2
+    except (OSError, sqlite3.Error) as exc:  # a disk that filled up mid-job, say
+        where = f" ({exc.filename})" if isinstance(exc, OSError) and exc.filename else ""
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(
+            f"hubspot-bulk: error: {reason}{where}; whatever the journal holds is safe: "
+            "fix the cause and run the same command again with --resume",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
-        print("hubspot-bulk: interrupted; rows already sent may have been written", file=sys.stderr)
+        journal = journal_path(args.file)
+        then = (
+            f"the journal {journal} is intact: run the same command again with --resume"
+            if journal.exists()
+            else "nothing was sent"
+        )
+        print(f"hubspot-bulk: interrupted; {then}", file=sys.stderr)
         return 130

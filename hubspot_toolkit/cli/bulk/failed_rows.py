@@ -1,13 +1,12 @@
 """Write the rows that failed, in the input's own format with an `_error` column, to a file
-that can be fed straight back in. Written to a temporary file and renamed, so that an existing
-file is never left half-written."""
+that can be fed straight back in."""
 
 import csv
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from hubspot_toolkit.cli.bulk.readers import ERROR_COLUMN, FORMATS
 from hubspot_toolkit.client.bulk import FailedItem
@@ -29,28 +28,64 @@ def check_writable(path: Path) -> None:
         raise PermissionError(f"{path} cannot be written")
 
 
-def write_failed_rows(
-    path: Path, fmt: str, failed: Sequence[FailedItem], columns: Sequence[str]
-) -> None:
-    ordered = sorted(failed, key=lambda item: item.row.line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            if fmt == "csv":
-                writer = csv.writer(out)
-                writer.writerow([*columns, ERROR_COLUMN])
-                for item in ordered:
-                    cells = [item.row.properties.get(name, "") for name in columns]
-                    writer.writerow([*cells, describe(item)])
-            else:
-                for item in ordered:
-                    record = {**item.row.properties, ERROR_COLUMN: describe(item)}
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+class FailedRowsFile:
+    """The failed rows, appended as their chunks settle (never held in memory), in the
+    input's own format with an `_error` column. Created with the first failed row; `resume_at`
+    cuts it back to what the journal's last record saw."""
+
+    def __init__(self, path: Path, fmt: str, columns: Sequence[str]) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.columns = list(columns)
+        self.rows = 0
+        self._handle: TextIO | None = None
+
+    def start_fresh(self) -> None:
+        """A new job: the failed rows of an earlier one would be mistaken for this one's."""
+        self.path.unlink(missing_ok=True)
+
+    def resume_at(self, size: int) -> None:
+        if size == 0:
+            self.path.unlink(missing_ok=True)
+        elif self.path.exists() and self.path.stat().st_size > size:
+            with self.path.open("r+b") as handle:
+                handle.truncate(size)
+
+    def write(self, failed: Sequence[FailedItem]) -> None:
+        if not failed:
+            return
+        out = self._open()
+        if self.fmt == "csv":
+            writer = csv.writer(out)
+            for item in failed:
+                cells = [item.row.properties.get(name, "") for name in self.columns]
+                writer.writerow([*cells, describe(item)])
+        else:
+            for item in failed:
+                record = {**item.row.properties, ERROR_COLUMN: describe(item)}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.rows += len(failed)
+
+    def sync(self) -> int:
+        """Flush to disk (before the journal records the chunk); the file's size."""
+        if self._handle is None:
+            return self.path.stat().st_size if self.path.exists() else 0
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        return self._handle.tell()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def _open(self) -> TextIO:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("a", encoding="utf-8", newline="")
+            if self.fmt == "csv" and self._handle.tell() == 0:
+                csv.writer(self._handle).writerow([*self.columns, ERROR_COLUMN])
+        return self._handle
 
 
 def describe(item: FailedItem) -> str:

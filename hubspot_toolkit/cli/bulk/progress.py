@@ -1,30 +1,91 @@
-"""A progress bar on stderr when it is a terminal, nothing otherwise (logs and CI output stay
-clean, and stdout keeps only the summary). The bar needs rich, from the [cli] extra; without it
-the command runs the same, without a bar."""
+"""One progress line on stderr when it is a terminal, nothing otherwise (logs and CI output stay
+clean, and stdout keeps only the summary): rows done, rows per second, and an ETA.
+
+The ETA divides what is left by the slower of the rate measured so far and the rate the
+rate-limit budget allows: a job starts with an empty window and races ahead for its first
+seconds, then settles at the budget, and an ETA from the first seconds alone would promise far
+too much. With rich (the [cli] extra) the line has a bar; without it, it is plain text.
+"""
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import time
+from typing import Any, TextIO
+
+REDRAW_SECONDS = 0.25
 
 
-@contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """Yields `advance(n)`, safe to call from worker threads."""
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}h{rest // 60:02d}m" if hours else f"{rest // 60}m{rest % 60:02d}s"
+
+
+class ProgressLine:
+    def __init__(
+        self,
+        label: str,
+        total: int,
+        *,
+        done: int = 0,
+        ceiling: float | None = None,
+        enabled: bool = True,
+        stream: TextIO = sys.stderr,
+    ) -> None:
+        """`done`: rows settled by an earlier run (resumed); `ceiling`: rows per second the
+        budget allows."""
+        self.label = label
+        self.total = total
+        self.done = done
+        self.ceiling = ceiling
+        self._stream = stream
+        self._enabled = enabled and stream.isatty()
+        self._started = time.monotonic()
+        self._this_run = 0
+        self._drawn = 0.0
+        self._bar: Any = _rich_bar(stream) if self._enabled else None
+        if self._bar is not None:
+            self._task = self._bar.add_task(label, total=total, completed=done, status="")
+
+    def advance(self, rows: int) -> None:
+        self.done += rows
+        self._this_run += rows
+        now = time.monotonic()
+        if self._enabled and now - self._drawn >= REDRAW_SECONDS:
+            self._drawn = now
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self.done, status=self.text(now))
+            else:
+                self._stream.write(f"\r{self.text(now)}\x1b[K")
+                self._stream.flush()
+
+    def text(self, now: float) -> str:
+        elapsed = max(now - self._started, 1e-6)
+        rate = self._this_run / elapsed
+        pace = min(rate, self.ceiling) if self.ceiling else rate
+        left = self.total - self.done
+        eta = _duration(left / pace) if pace > 0 else "?"
+        return f"{self.label} {self.done:,}/{self.total:,} rows, {rate:,.0f} rows/s, ETA {eta}"
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+        elif self._enabled and self._drawn:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+def _rich_bar(stream: TextIO) -> Any:
+    """A started rich progress display with a bar and our status text, or None without rich."""
     try:
         from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
+        from rich.progress import BarColumn, Progress, TextColumn
     except ModuleNotFoundError:
-        Console = None  # type: ignore[assignment,misc]
-    if Console is None or not sys.stderr.isatty():
-        yield lambda _: None
-        return
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        return None
+    bar = Progress(
+        BarColumn(),
+        TextColumn("{task.fields[status]}"),
+        console=Console(file=stream),
+        transient=True,
+    )
+    bar.start()
+    return bar

@@ -6,10 +6,15 @@ from hubspot_toolkit.client.bulk.associations import (
     FailedRead,
     aread_associations,
     read_associations,
+    stream_read_associations,
 )
 from hubspot_toolkit.client.bulk.outcome import FailedItem, UpsertedItem, UpsertReport
 from hubspot_toolkit.client.bulk.rows import InvalidRowsError, LineItemRow, RowProblem, check_rows
-from hubspot_toolkit.client.bulk.upsert import aupsert_line_items, upsert_line_items
+from hubspot_toolkit.client.bulk.upsert import (
+    aupsert_line_items,
+    stream_upsert_line_items,
+    upsert_line_items,
+)
 
 __all__ = [
     "AssociationsReport",
@@ -24,5 +29,7 @@ __all__ = [
     "aupsert_line_items",
     "check_rows",
     "read_associations",
+    "stream_read_associations",
+    "stream_upsert_line_items",
     "upsert_line_items",
 ]

@@ -6,9 +6,9 @@ An id whose read failed is in `failed`, never in `associations`, so that a parti
 never mistaken for the whole one."""
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
 from hubspot_crm_client.api.associations import batch_read_associations
@@ -21,7 +21,12 @@ from hubspot_crm_client.models import (
 )
 from hubspot_crm_client.types import UNSET, Response, Unset
 
-from hubspot_toolkit.client.bulk.dispatch import ChunkJob, send_tasks, send_threads
+from hubspot_toolkit.client.bulk.dispatch import (
+    ChunkJob,
+    send_tasks,
+    send_threads,
+    stream_threads,
+)
 from hubspot_toolkit.client.bulk.outcome import (
     Failure,
     batch_errors,
@@ -35,6 +40,7 @@ MAX_CHUNK = 1000  # HubSpot's limit of inputs per batch read (since 2025-02-10)
 Input = tuple[str, str | None]
 # Per id: its associations on this page and the next page's cursor, or why it failed.
 Page = tuple[list[AssociatedId], str | None] | Failure
+Tag = TypeVar("Tag")
 
 
 @dataclass(frozen=True)
@@ -176,3 +182,27 @@ async def aread_associations(
     while chunks := job.next_round():
         job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
     return job.report(started)
+
+
+def stream_read_associations(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    chunks: Iterable[tuple[Tag, list[str]]],
+    done: Callable[[tuple[Tag, list[str]], AssociationsReport], None],
+    *,
+    concurrency: int = 4,
+    stopping: Callable[[], bool] = lambda: False,
+) -> None:
+    """Read chunks of distinct ids (at most MAX_CHUNK each), each with a tag of the caller's,
+    as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
+    chunks at a time. `done((tag, chunk), report)` runs in the caller's thread as each chunk
+    completes; `stopping()` true stops taking chunks."""
+
+    def work(item: tuple[Tag, list[str]]) -> AssociationsReport:
+        ids = item[1]
+        return read_associations(
+            client, from_object_type, to_object_type, ids, concurrency=1, chunk_size=len(ids)
+        )
+
+    stream_threads(chunks, work, concurrency, done, stopping)

@@ -5,8 +5,8 @@ that ran out). A job says what each chunk's request is and what each answer mean
 import asyncio
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from types import UnionType
 from typing import Any, Generic, TypeVar
 
@@ -23,6 +23,7 @@ from hubspot_toolkit.client.resilience import GaveUpError
 Chunk = TypeVar("Chunk")
 Body = TypeVar("Body")
 Outcome = TypeVar("Outcome")
+Item = TypeVar("Item")
 
 
 class Stop:
@@ -91,6 +92,59 @@ def check_concurrency(concurrency: int) -> None:
         raise ValueError(f"concurrency must be at least 1, not {concurrency}")
 
 
+def send_one(
+    job: ChunkJob[Chunk, Body, Outcome], chunk: Chunk, call: Callable[[Body], Response[Any]]
+) -> Outcome:
+    """One chunk's request and what its answer (or exception) means for each input."""
+    if job.stop:
+        return job.not_sent(chunk)
+    try:
+        response = call(job.request(chunk))
+    except Exception as exc:  # one chunk's failure must not lose the other chunks' results
+        return job.raised(chunk, exc)
+    return job.answered(chunk, response)
+
+
+def stream_threads(
+    items: Iterable[Item],
+    work: Callable[[Item], Outcome],
+    concurrency: int,
+    done: Callable[[Item, Outcome], None],
+    stopping: Callable[[], bool] = lambda: False,
+) -> None:
+    """`work` on each item in worker threads, at most `concurrency` at a time. The next item is
+    taken from `items` only when a worker is free, so a lazy iterable is read while earlier
+    items are sent and memory holds about `concurrency` items, however many there are. `done`
+    runs in the caller's thread, in the order items finish. Once `stopping()` is true no item
+    is taken any more; those in flight finish and are handed to `done`."""
+    check_concurrency(concurrency)
+    in_flight: dict[Future[Outcome], Item] = {}
+
+    def finish_one_or_more() -> None:
+        finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+        for future in finished:
+            done(in_flight.pop(future), future.result())
+
+    source = iter(items)
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="hubspot-bulk") as pool:
+        try:
+            while True:
+                while len(in_flight) >= concurrency:
+                    finish_one_or_more()  # a free worker first, then the next item
+                if stopping():
+                    break
+                try:
+                    item = next(source)
+                except StopIteration:
+                    break
+                in_flight[pool.submit(work, item)] = item
+            while in_flight:
+                finish_one_or_more()
+        finally:
+            for future in in_flight:  # only when `done` or the reader raised: give up the rest
+                future.cancel()
+
+
 def send_threads(
     job: ChunkJob[Chunk, Body, Outcome],
     chunks: Sequence[Chunk],
@@ -102,13 +156,7 @@ def send_threads(
     check_concurrency(concurrency)
 
     def send(chunk: Chunk) -> Outcome:
-        if job.stop:
-            return job.not_sent(chunk)
-        try:
-            response = call(job.request(chunk))
-        except Exception as exc:  # one chunk's failure must not lose the other chunks' results
-            return job.raised(chunk, exc)
-        return job.answered(chunk, response)
+        return send_one(job, chunk, call)
 
     if concurrency == 1 or len(chunks) <= 1:
         return [send(chunk) for chunk in chunks]

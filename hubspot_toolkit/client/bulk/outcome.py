@@ -16,6 +16,8 @@ from hubspot_toolkit.client.resilience import GaveUpError
 
 # An answer with one of these means no later request can succeed either: stop sending.
 FATAL_STATUSES = frozenset({HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN})
+# Failures that no trustworthy answer settled: sending the input again later may succeed.
+UNANSWERED = frozenset({"NOT_SENT", "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVALID_ANSWER"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,12 @@ class Failure:
     category: str
     message: str
     correlation_id: str | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Whether an answer settled this input for good (a per-input error, a 400): false when
+        no answer came, or the token was refused, so that a resumed job sends it again."""
+        return self.category not in UNANSWERED and self.status not in FATAL_STATUSES
 
     def __str__(self) -> str:
         status = f"{self.status} " if self.status is not None else ""

@@ -27,11 +27,13 @@ class RowProblem:
 class InvalidRowsError(HubSpotToolkitError, ValueError):
     """Rows that cannot be sent; nothing was sent. `problems` lists every one found."""
 
-    def __init__(self, problems: list[RowProblem]) -> None:
+    def __init__(self, problems: list[RowProblem], total: int | None = None) -> None:
+        """`total`: how many there are, when `problems` holds only the first of very many."""
         self.problems = problems
+        total = len(problems) if total is None else total
         shown = "\n".join(f"  {p}" for p in problems[:20])
-        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} row(s) cannot be sent:\n{shown}{more}")
+        more = f"\n  … and {total - 20} more" if total > 20 else ""
+        super().__init__(f"{total} row(s) cannot be sent:\n{shown}{more}")
 
 
 def check_rows(rows: Iterable[LineItemRow], id_property: str) -> list[LineItemRow]:
@@ -42,35 +44,45 @@ def check_rows(rows: Iterable[LineItemRow], id_property: str) -> list[LineItemRo
     first_line_of: dict[str, int] = {}
     checked: list[LineItemRow] = []
     for row in rows:
+        own = row_problems(row, id_property)
+        problems.extend(own)
         key = row.properties.get(id_property)
-        bad_values = [name for name, value in row.properties.items() if not isinstance(value, str)]
-        if bad_values:
-            problems.append(RowProblem(row.line, f"values must be text: {', '.join(bad_values)}"))
-        elif not _encodable(row.properties):
-            problems.append(
-                RowProblem(row.line, "text that is not valid Unicode (a lone surrogate)")
-            )
         if not isinstance(key, str) or not key:
-            problems.append(RowProblem(row.line, f"no value for the key property {id_property!r}"))
             continue
         if key in first_line_of:
-            problems.append(
-                RowProblem(row.line, f"{id_property}={key!r} repeats line {first_line_of[key]}")
-            )
+            problems.append(repeated_key(row.line, id_property, key, first_line_of[key]))
             continue
         first_line_of[key] = row.line
-        checked.append(row)
+        if not own:
+            checked.append(row)
     if problems:
         raise InvalidRowsError(problems)
     return checked
 
 
-def _encodable(properties: Mapping[str, str]) -> bool:
+def row_problems(row: LineItemRow, id_property: str) -> list[RowProblem]:
+    """What is wrong with one row on its own (a repeated key needs the other rows)."""
+    problems: list[RowProblem] = []
+    key = row.properties.get(id_property)
+    bad_values = [name for name, value in row.properties.items() if not isinstance(value, str)]
+    if bad_values:
+        problems.append(RowProblem(row.line, f"values must be text: {', '.join(bad_values)}"))
+    elif not encodable(row.properties):
+        problems.append(RowProblem(row.line, "text that is not valid Unicode (a lone surrogate)"))
+    if not isinstance(key, str) or not key:
+        problems.append(RowProblem(row.line, f"no value for the key property {id_property!r}"))
+    return problems
+
+
+def repeated_key(line: int, id_property: str, key: str, first_line: int) -> RowProblem:
+    return RowProblem(line, f"{id_property}={key!r} repeats line {first_line}")
+
+
+def encodable(properties: Mapping[str, str]) -> bool:
     """JSON allows escapes such as "\\ud800" that no UTF-8 request body can carry."""
     try:
-        for name, value in properties.items():
-            name.encode("utf-8")
-            value.encode("utf-8")
+        "".join(properties).encode("utf-8")
+        "".join(properties.values()).encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True

@@ -13,7 +13,7 @@ AuthenticatedClient, but then every such failure fails its chunk.
 
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
 from hubspot_crm_client.api.line_items import batch_upsert_line_items
@@ -26,7 +26,13 @@ from hubspot_crm_client.models import (
 )
 from hubspot_crm_client.types import Response
 
-from hubspot_toolkit.client.bulk.dispatch import ChunkJob, send_tasks, send_threads
+from hubspot_toolkit.client.bulk.dispatch import (
+    ChunkJob,
+    send_one,
+    send_tasks,
+    send_threads,
+    stream_threads,
+)
 from hubspot_toolkit.client.bulk.outcome import (
     FailedItem,
     Failure,
@@ -44,28 +50,23 @@ BatchAnswer = (
 )
 Progress = Callable[[int], None]
 Settled = tuple[list[UpsertedItem], list[FailedItem]]
+Chunk = list[LineItemRow]
+Tag = TypeVar("Tag")
 # Rows from a file carry their line numbers; plain maps are numbered by position from 1.
 Rows = Iterable[LineItemRow | Mapping[str, str]]
 
 
-class _Job(ChunkJob[list[LineItemRow], BatchInputSimplePublicObjectBatchInputUpsert, Settled]):
-    """One bulk upsert: the chunks, and turning each chunk's answer into settled inputs."""
+class UpsertBatches(
+    ChunkJob[list[LineItemRow], BatchInputSimplePublicObjectBatchInputUpsert, Settled]
+):
+    """Upserts keyed by one property: each chunk's request, and its answer as settled inputs.
+    The rows are checked beforehand (check_rows, or the CLI's pass over a file)."""
 
     batch_answers = BatchAnswer
 
-    def __init__(
-        self, rows: Rows, id_property: str, chunk_size: int, progress: Progress | None
-    ) -> None:
+    def __init__(self, id_property: str, progress: Progress | None = None) -> None:
         super().__init__()
-        if not 1 <= chunk_size <= MAX_CHUNK:
-            raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
-        as_rows = [
-            row if isinstance(row, LineItemRow) else LineItemRow(place, row)
-            for place, row in enumerate(rows, start=1)
-        ]
-        checked = check_rows(as_rows, id_property)
         self.id_property = id_property
-        self.chunks = [checked[i : i + chunk_size] for i in range(0, len(checked), chunk_size)]
         self._progress = progress
 
     def body(self, chunk: list[LineItemRow]) -> BatchInputSimplePublicObjectBatchInputUpsert:
@@ -110,6 +111,23 @@ class _Job(ChunkJob[list[LineItemRow], BatchInputSimplePublicObjectBatchInputUps
         if self._progress is not None:
             self._progress(len(upserted) + len(failed))
         return upserted, failed
+
+
+class _Job(UpsertBatches):
+    """One bulk upsert of rows held in memory: checked, then cut into chunks."""
+
+    def __init__(
+        self, rows: Rows, id_property: str, chunk_size: int, progress: Progress | None
+    ) -> None:
+        super().__init__(id_property, progress)
+        if not 1 <= chunk_size <= MAX_CHUNK:
+            raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
+        as_rows = [
+            row if isinstance(row, LineItemRow) else LineItemRow(place, row)
+            for place, row in enumerate(rows, start=1)
+        ]
+        checked = check_rows(as_rows, id_property)
+        self.chunks = [checked[i : i + chunk_size] for i in range(0, len(checked), chunk_size)]
 
     def report(self, settled: list[Settled], started: float) -> UpsertReport:
         report = UpsertReport(requests=self.sent, seconds=time.monotonic() - started)
@@ -161,3 +179,28 @@ async def aupsert_line_items(
         return await batch_upsert_line_items.asyncio_detailed(client=client, body=body)
 
     return job.report(await send_tasks(job, job.chunks, call, concurrency), started)
+
+
+def stream_upsert_line_items(
+    client: AuthenticatedClient,
+    chunks: Iterable[tuple[Tag, Chunk]],
+    id_property: str,
+    done: Callable[[tuple[Tag, Chunk], Settled], None],
+    *,
+    concurrency: int = 4,
+    stopping: Callable[[], bool] = lambda: False,
+) -> UpsertBatches:
+    """Upsert chunks of checked rows (at most MAX_CHUNK each), each with a tag of the caller's
+    (its index, say), as `chunks` yields them: `concurrency` requests in flight and only those
+    chunks in memory. `done((tag, chunk), (upserted, failed))` runs in the caller's thread as
+    each chunk settles; `stopping()` true stops taking chunks. Returns the job (`.sent`)."""
+    job = UpsertBatches(id_property)
+
+    def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
+        return batch_upsert_line_items.sync_detailed(client=client, body=body)
+
+    def work(item: tuple[Tag, Chunk]) -> Settled:
+        return send_one(job, item[1], call)
+
+    stream_threads(chunks, work, concurrency, done, stopping)
+    return job

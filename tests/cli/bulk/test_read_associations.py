@@ -1,0 +1,77 @@
+"""hubspot-bulk read-associations: an ids file in, one JSON line per id out, every page
+followed, failed ids marked, never an empty list in place of an unread one."""
+
+import json
+from pathlib import Path
+from subprocess import CompletedProcess
+
+from hubspot_toolkit.server.process import ReferenceServer
+from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
+from tests.client.bulk.conftest import COMPANIES_OF, CONTACTS
+
+
+def read(server: ReferenceServer, ids: Path, *extra: str | Path) -> CompletedProcess[str]:
+    return run(
+        "read-associations", "contacts", "companies", ids, "--base-url", server.base_url, *extra
+    )
+
+
+def test_every_page_of_every_id_lands_in_the_output(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    ids = tmp_path / "contacts.txt"
+    ids.write_text("\n".join([*CONTACTS, "999999", ""]) + "\n")
+    summary = tmp_path / "summary.json"
+    answer = read(server, ids, "--summary-json", summary, "--concurrency", "2")
+    assert answer.returncode == 1, answer.stderr  # one id failed
+    output = (tmp_path / "contacts.associations.jsonl").read_text()
+    lines = [json.loads(line) for line in output.splitlines()]
+    found = {line["from"]: sorted(a["id"] for a in line["to"]) for line in lines if "to" in line}
+    assert found == {c: sorted(v) for c, v in COMPANIES_OF.items()}  # pages of 2, all followed
+    failed = [line for line in lines if "error" in line]
+    assert [line["from"] for line in failed] == ["999999"]
+    assert "OBJECT_NOT_FOUND" in failed[0]["error"] and "to" not in failed[0]
+    figures = json.loads(summary.read_text())
+    total = sum(len(v) for v in COMPANIES_OF.values())
+    assert (figures["read"], figures["failed"], figures["associations"]) == (20, 1, total)
+    assert figures["complete"] is True
+    assert f"read 20 ids ({total} associations), failed 1 of 21 ids" in answer.stdout
+    assert not ids.with_name("contacts.txt.journal").exists()
+
+
+def test_repeated_ids_and_lines_that_are_not_ids_are_refused_by_line(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{CONTACTS[0]}\n{CONTACTS[1]}, {CONTACTS[2]}\n\n{CONTACTS[0]}\n")
+    answer = read(server, ids)
+    assert answer.returncode == 2
+    assert "line 2: not one id" in answer.stderr
+    assert f"line 4: id='{CONTACTS[0]}' repeats line 1" in answer.stderr
+    assert not (tmp_path / "ids.associations.jsonl").exists()
+
+
+def test_a_read_killed_mid_run_resumes_and_writes_each_id_once(
+    slow: ReferenceServer, tmp_path: Path
+) -> None:
+    # Ids the slow server does not know: each chunk of 1000 is one request, settled by its
+    # per-id OBJECT_NOT_FOUND errors; 25 chunks at 10 requests per second.
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"{70_000_000 + n}\n" for n in range(25_000)))
+    journal = tmp_path / "ids.txt.journal"
+    process = start("read-associations", "contacts", "companies", ids, "--base-url", slow.base_url)
+    wait_for_records(journal, 3)
+    process.kill()
+    process.communicate()
+    acknowledged = len(journal_records(journal))
+    summary = tmp_path / "summary.json"
+    answer = read(slow, ids, "--resume", "--summary-json", summary)
+    assert answer.returncode == 1, answer.stderr  # every id failed: not found
+    figures = json.loads(summary.read_text())
+    assert figures["resumed_chunks"] == acknowledged
+    assert figures["requests"] == 25 - acknowledged
+    assert (figures["read"], figures["failed"], figures["complete"]) == (0, 25_000, True)
+    output = (tmp_path / "ids.associations.jsonl").read_text().splitlines()
+    written = [json.loads(line)["from"] for line in output]
+    assert sorted(written) == [str(70_000_000 + n) for n in range(25_000)]  # each id once
+    assert not journal.exists()
