@@ -14,8 +14,9 @@ The names users call are here; the packages beneath group them by concern:
 Every error the toolkit raises derives from ``HubSpotToolkitError``.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hubspot_toolkit._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hubspot_toolkit.client.bulk import (
@@ -71,10 +72,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'hubspot_toolkit' has no attribute {name!r}")
-    return getattr(import_module(_WHERE[name]), name)
+__getattr__ = lazy_exports(__name__, _WHERE)
 
 
 __all__ = [

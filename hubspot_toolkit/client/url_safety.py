@@ -19,10 +19,11 @@ class InsecureURLError(HubSpotToolkitError):
 
 
 def is_loopback(host: str) -> bool:
-    if host == "localhost":
+    """localhost, 127.0.0.0/8 or ::1: traffic that never leaves this machine."""
+    if host.lower().rstrip(".") == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
 
@@ -35,6 +36,7 @@ def check_token_url(url: str, source: str) -> None:
     if os.environ.get(ALLOW_VARIABLE, "").strip() == "1":
         return
     raise InsecureURLError(
-        f"{source}={url!r} is plain http:// to {parts.hostname}, which would send the token "
-        f"unencrypted; use https://, or set {ALLOW_VARIABLE}=1 if you mean it"
+        f"{source} {url!r}: refusing to send the token over plain http:// to "
+        f"{parts.hostname} (anyone on the way could read it); use https://, or set "
+        f"{ALLOW_VARIABLE}=1 for a lab setup"
     )

@@ -4,6 +4,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,18 @@ def test_broken_spec_stops_generation_and_leaves_generated_untouched(
     assert re.search(expected, result.stderr), result.stderr
     assert "left untouched" in result.stderr
     assert tree_digest(workspace / "generated") == before
+
+
+def test_generate_never_imports_the_generated_operations() -> None:
+    """A half-written or hand-broken generated/ must not stop `generate` from replacing it:
+    the command line imports no generated operation or model before it runs."""
+    probe = (
+        "import sys; from hubspot_toolkit.cli.main import parser; "
+        "parser().parse_args(['generate']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('hubspot_crm_client.api', "
+        "'hubspot_crm_client.models'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

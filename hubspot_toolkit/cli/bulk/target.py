@@ -1,17 +1,15 @@
 """Where the bulk CLI sends, and with what: the token from the environment, and a base URL that
 never carries that token in clear text across a network."""
 
-import ipaddress
 import os
 
 import httpx
 
 from hubspot_toolkit.client.redacted import InvalidTokenError, check_token
+from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 TOKEN_VARIABLE = "HUBSPOT_ACCESS_TOKEN"
-# For lab setups (a reference server on another machine of a private network): 1 allows it.
-INSECURE_VARIABLE = "HUBSPOT_ALLOW_INSECURE_HTTP"
 
 
 class UsageError(HubSpotToolkitError):
@@ -38,21 +36,8 @@ def base_url(text: str) -> str:
         raise UsageError(f"--base-url {text!r} is not a URL: {exc}") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise UsageError(f"--base-url {text!r}: give an http:// or https:// URL with a host")
-    allowed = os.environ.get(INSECURE_VARIABLE, "").strip() == "1"
-    if url.scheme == "http" and not is_loopback(url.host) and not allowed:
-        raise UsageError(
-            f"--base-url {text!r}: refusing to send the token over plain http:// to "
-            f"{url.host} (anyone on the way could read it); use https://, or set "
-            f"{INSECURE_VARIABLE}=1 for a lab setup"
-        )
-    return text
-
-
-def is_loopback(host: str) -> bool:
-    """localhost, 127.0.0.0/8 or ::1: traffic that never leaves this machine."""
-    if host.lower().rstrip(".") == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+        check_token_url(text, "--base-url")
+    except InsecureURLError as exc:
+        raise UsageError(str(exc)) from None
+    return text

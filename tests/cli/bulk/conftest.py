@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.client.bulk.conftest import server
+from tests.client.bulk.conftest import portal_properties, server
 
 __all__ = ["server", "slow"]
 LIMIT, WINDOW = 10, 1.0
@@ -14,6 +14,9 @@ LIMIT, WINDOW = 10, 1.0
 
 @pytest.fixture(scope="session")
 def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]:
-    db = tmp_path_factory.mktemp("slow") / "db.sqlite3"
-    with ReferenceServer(db, rate_limit=LIMIT, rate_window=WINDOW) as running:
+    work = tmp_path_factory.mktemp("slow")
+    properties = portal_properties(work / "properties.json")
+    with ReferenceServer(
+        work / "db.sqlite3", rate_limit=LIMIT, rate_window=WINDOW, properties_file=properties
+    ) as running:
         yield running

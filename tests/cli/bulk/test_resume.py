@@ -16,6 +16,7 @@ from hubspot_toolkit.server.process import ReferenceServer
 from tests.cli.bulk.conftest import LIMIT, WINDOW
 from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
 
+KEY = "external_line_item_id"  # the shipped definitions' unique property
 ROWS = 4000  # 40 chunks: at 10 requests per second, a run lasts about 4 s
 
 
@@ -30,7 +31,10 @@ def rows_file(folder: Path, prefix: str, count: int = ROWS) -> Path:
     file = folder / "rows.jsonl"
     with file.open("w") as out:
         for n in range(count):
-            out.write(json.dumps({"hs_sku": f"{prefix}-{n:05d}", "name": f"item {n}"}) + "\n")
+            out.write(
+                json.dumps({"external_line_item_id": f"{prefix}-{n:05d}", "name": f"item {n}"})
+                + "\n"
+            )
     return file
 
 
@@ -39,7 +43,7 @@ def upsert_args(server: ReferenceServer, file: Path, *extra: str) -> list[str | 
         "upsert-line-items",
         file,
         "--id-property",
-        "hs_sku",
+        "external_line_item_id",
         "--base-url",
         server.base_url,
         "--rate-limit",
@@ -49,12 +53,12 @@ def upsert_args(server: ReferenceServer, file: Path, *extra: str) -> list[str | 
 
 
 def stored(db: Path, prefix: str) -> tuple[int, int]:
-    """(records, distinct keys) whose hs_sku starts with `prefix`, in the SQLite file."""
+    """(records, distinct keys) whose key starts with `prefix`, in the SQLite file."""
     with sqlite3.connect(db) as connection:
         records, keys = connection.execute(
-            "SELECT count(*), count(DISTINCT json_extract(properties, '$.hs_sku')) FROM records"
-            " WHERE object_type = '0-8' AND json_extract(properties, '$.hs_sku') LIKE ?",
-            (f"{prefix}-%",),
+            "SELECT count(*), count(DISTINCT json_extract(properties, '$.' || ?)) FROM records"
+            " WHERE object_type = '0-8' AND json_extract(properties, '$.' || ?) LIKE ?",
+            (KEY, KEY, f"{prefix}-%"),
         ).fetchone()
     return int(records), int(keys)
 
@@ -175,9 +179,9 @@ def test_a_journal_is_only_used_for_its_own_file_and_options(
     other_options = run(
         "upsert-line-items", file, "--id-property", "name", "--base-url", slow.base_url, "--resume"
     )
-    assert "other options (id_property 'hs_sku', not 'name')" in other_options.stderr
+    assert "other options (id_property 'external_line_item_id', not 'name')" in other_options.stderr
     with file.open("a") as out:
-        out.write(json.dumps({"hs_sku": "OTHER-NEW"}) + "\n")
+        out.write(json.dumps({"external_line_item_id": "OTHER-NEW"}) + "\n")
     changed = run(*upsert_args(slow, file, "--resume"))
     assert changed.returncode == 2
     assert "written for a different input file" in changed.stderr
@@ -202,14 +206,16 @@ def test_the_failed_rows_file_lists_each_failed_row_once_across_a_kill(
     slow: ReferenceServer, tmp_path: Path
 ) -> None:
     owners = tmp_path / "owners.jsonl"
-    owners.write_text("".join(json.dumps({"hs_sku": f"TAKEN-{k}"}) + "\n" for k in range(40)))
+    owners.write_text(
+        "".join(json.dumps({"external_line_item_id": f"TAKEN-{k}"}) + "\n" for k in range(40))
+    )
     assert run(*upsert_args(slow, owners)).returncode == 0
-    # Keyed by erp_code; one row per chunk claims an hs_sku another record owns: a conflict.
+    # Keyed by erp_code; one row per chunk claims a key value another record owns: a conflict.
     file = tmp_path / "erp.jsonl"
     with file.open("w") as out:
         for n in range(ROWS):
             sku = f"TAKEN-{n // 100}" if n % 100 == 50 else f"ERP-FREE-{n}"
-            out.write(json.dumps({"erp_code": f"E-{n}", "hs_sku": sku}) + "\n")
+            out.write(json.dumps({"erp_code": f"E-{n}", "external_line_item_id": sku}) + "\n")
     args = ["upsert-line-items", file, "--id-property", "erp_code", "--base-url", slow.base_url]
     process = start(*args, "--rate-limit", "100")
     wait_for_records(file.with_name("erp.jsonl.journal"), 3)

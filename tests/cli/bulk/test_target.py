@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from hubspot_toolkit.cli.bulk.target import is_loopback
+from hubspot_toolkit.client.url_safety import is_loopback
 from tests.cli.bulk.runner import run
 
 SECRET = "pat-na1-never-shown-0123"

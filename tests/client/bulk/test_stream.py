@@ -30,7 +30,13 @@ def test_the_first_request_is_answered_before_the_source_is_read_to_its_end(
                     assert time.monotonic() < deadline, "no request reached the server"
                     time.sleep(0.01)
             taken.append(index)
-            yield index, [LineItemRow(n, {"hs_sku": f"ST-{index}-{n}"}) for n in range(1, 51)]
+            yield (
+                index,
+                [
+                    LineItemRow(n, {"external_line_item_id": f"ST-{index}-{n}"})
+                    for n in range(1, 51)
+                ],
+            )
 
     settled: dict[int, Settled] = {}
 
@@ -39,7 +45,7 @@ def test_the_first_request_is_answered_before_the_source_is_read_to_its_end(
             held_at_first_answer.append(len(taken) - len(settled))
         settled[item[0]] = result
 
-    job = stream_upsert_line_items(client, chunks(), "hs_sku", done, concurrency=3)
+    job = stream_upsert_line_items(client, chunks(), "external_line_item_id", done, concurrency=3)
     assert sorted(settled) == list(range(12))
     assert all(len(upserted) == 50 and not failed for upserted, failed in settled.values())
     assert job.sent == 12
@@ -50,11 +56,11 @@ def test_stopping_takes_no_more_chunks_and_finishes_those_in_flight(
     client: RedactedClient,
 ) -> None:
     settled: list[int] = []
-    chunks = ((i, [LineItemRow(1, {"hs_sku": f"STOP-{i}"})]) for i in range(50))
+    chunks = ((i, [LineItemRow(1, {"external_line_item_id": f"STOP-{i}"})]) for i in range(50))
     stream_upsert_line_items(
         client,
         chunks,
-        "hs_sku",
+        "external_line_item_id",
         lambda item, _: settled.append(item[0]),
         concurrency=2,
         stopping=lambda: len(settled) >= 3,
