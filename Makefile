@@ -21,7 +21,7 @@ CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-exa
   $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec spec-diff constraints clean
+.PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec sync-spec spec-diff constraints clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -67,9 +67,14 @@ update-spec: $(STAMP) ## Import HubSpot's published spec, then regenerate: make 
 	$(TOOLKIT) update-spec '$(UPSTREAM)'
 	$(TOOLKIT) generate
 
+sync-spec: $(STAMP) ## Import every tracked version from HubSpot's spec collection: make sync-spec SOURCE=<checkout>
+	@test -n '$(SOURCE)' || { echo "usage: make sync-spec SOURCE=<checkout of HubSpot's public spec collection>" >&2; exit 2; }
+	$(TOOLKIT) sync-spec --source '$(SOURCE)'
+
 spec-diff: $(STAMP) ## Classify spec changes: BASE=<git ref> or OLD=<file> NEW=<file>; ALLOW_BREAKING=1
 	@$(TOOLKIT) spec-diff $(call given,--base,BASE) $(call given,--old,OLD) $(call given,--new,NEW) \
-	  $(call given,--format,FORMAT) $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
+	  $(call given,--format,FORMAT) $(call given,--migrate,MIGRATE) \
+	  $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
 constraints: ## Re-pin every dependency after a change to pyproject.toml (keeps the setuptools pin for builds)
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin

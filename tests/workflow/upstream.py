@@ -22,11 +22,12 @@ def _null_examples(node: Any) -> None:
             _null_examples(value)
 
 
-def upstream_from(spec_file: Path) -> dict[str, Any]:
+def upstream_from(spec_file: Path, path: str = UPSERT_PATH) -> dict[str, Any]:
+    """HubSpot's published document for the operation at path, as spec_file would be."""
     doc: dict[str, Any] = yaml.safe_load(spec_file.read_text())
     doc = copy.deepcopy(doc)
-    operation = doc["paths"][UPSERT_PATH]["post"]
-    operation["operationId"] = UGLY_ID
+    operation = doc["paths"][path]["post"]
+    operation["operationId"] = f"post-{path}_upsert" if path != UPSERT_PATH else UGLY_ID
     operation["description"] = "Create or update records identified by a unique property value."
     # HubSpot lumps every error into `default`, declared as */*
     for status in [s for s in operation["responses"] if s[0] in "45"]:
@@ -52,7 +53,8 @@ def upstream_from(spec_file: Path) -> dict[str, Any]:
         "BatchResponseSimplePublicUpsertObject",
         "BatchResponseSimplePublicUpsertObjectWithErrors",
     ):
-        schemas[name]["properties"]["status"] = copy.deepcopy(schemas["BatchStatus"])
+        if name in schemas and "BatchStatus" in schemas:
+            schemas[name]["properties"]["status"] = copy.deepcopy(schemas["BatchStatus"])
     schemas["StringArrayMap"]["example"] = "{missingScopes=[scope1, scope2]}"
     _null_examples(doc["components"])
     # the rest of the Line Items API around our one operation

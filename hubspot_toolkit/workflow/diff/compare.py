@@ -5,6 +5,7 @@ from typing import Any
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import Operation, operations
 from hubspot_toolkit.spec.schemas import to_json_schema
+from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
 from hubspot_toolkit.workflow.diff.rules import Change
 
 TYPE_KEYS = ("type", "format")
@@ -155,15 +156,52 @@ def compare_operations(old_op: Operation, new_op: Operation) -> list[Change]:
     return changes
 
 
+def _by_name(ops: dict[str, Operation], keys: set[str]) -> dict[str, str]:
+    """name across versions -> key, for the names that only one of keys carries."""
+    names: dict[str, list[str]] = {}
+    for key in keys:
+        names.setdefault(base_operation_id(ops[key].operation_id), []).append(key)
+    return {name: found[0] for name, found in names.items() if len(found) == 1}
+
+
 def compare(old: Document, new: Document) -> list[Change]:
-    """Every change from old to new, operation by operation."""
+    """Every change from old to new, operation by operation.
+
+    Operations pair by method and path; one that moved (another API version: the same
+    operation under another path and a versioned operationId) pairs by its name across
+    versions, and its move is itself a change."""
     old_ops = {_key(op): op for op in operations(old)}
     new_ops = {_key(op): op for op in operations(new)}
+    removed, added = old_ops.keys() - new_ops.keys(), new_ops.keys() - old_ops.keys()
+    old_names, new_names = _by_name(old_ops, removed), _by_name(new_ops, added)
+    moved = [(old_names[n], new_names[n]) for n in sorted(old_names.keys() & new_names.keys())]
     changes: list[Change] = []
-    for key in sorted(old_ops.keys() - new_ops.keys()):
+    for old_key, new_key in moved:
+        removed.discard(old_key)
+        added.discard(new_key)
+        operation = new_ops[new_key]
+        changes.append(
+            Change(operation.operation_id, "path-changed", "path", f"{old_key} → {new_key}")
+        )
+        changes += compare_operations(old_ops[old_key], operation)
+    for key in sorted(removed):
         changes.append(Change(old_ops[key].operation_id, "operation-removed", key))
-    for key in sorted(new_ops.keys() - old_ops.keys()):
+    for key in sorted(added):
         changes.append(Change(new_ops[key].operation_id, "operation-added", key))
     for key in sorted(old_ops.keys() & new_ops.keys()):
         changes += compare_operations(old_ops[key], new_ops[key])
     return changes
+
+
+def only_version(document: Document, version: str) -> Document:
+    """document with only the operations of one API version (`v3`, `2026-03`, …)."""
+    paths = {
+        template: item
+        for template, item in document.get("paths", {}).items()
+        if any(
+            version_of_operation_id(str(op.get("operationId", ""))) == version
+            for op in item.values()
+            if isinstance(op, dict)
+        )
+    }
+    return {**document, "paths": paths}

@@ -33,3 +33,33 @@ def as_json(changes: list[Change]) -> str:
         },
         indent=2,
     )
+
+
+def as_markdown(changes: list[Change], old_name: str, new_name: str) -> str:
+    """For a pull request's body: one table per operation, breaking changes first."""
+    if not changes:
+        return f"No changes between {old_name} and {new_name}.\n"
+    breaking = sum(c.breaking for c in changes)
+    lines = [
+        f"## Spec changes from {old_name} to {new_name}",
+        "",
+        f"{len(changes)} changes, {breaking} breaking.",
+    ]
+    ordered = sorted(changes, key=lambda c: (c.operation, not c.breaking, c.rule))
+    for operation, group in groupby(ordered, key=lambda c: c.operation):
+        lines += [
+            "",
+            f"### `{operation}`",
+            "",
+            "| | rule | where | what it means |",
+            "|---|---|---|---|",
+        ]
+        for change in group:
+            marker = "**breaking**" if change.breaking else "ok"
+            detail = f" ({change.detail})" if change.detail else ""
+            where = f"`{change.location}`{detail}".replace("|", "\\|")
+            lines.append(
+                f"| {marker} | `{change.rule}` | {where} | {change.description}; "
+                f"{change.impact.value} |"
+            )
+    return "\n".join(lines) + "\n"

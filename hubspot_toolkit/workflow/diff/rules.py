@@ -18,6 +18,10 @@ class Impact(StrEnum):
 RULES: dict[str, tuple[Impact, str]] = {
     "operation-removed": (Impact.BREAKING_CLIENTS, "the operation was removed"),
     "operation-added": (Impact.COMPATIBLE, "an operation was added"),
+    "path-changed": (
+        Impact.BREAKING_CLIENTS,
+        "the operation moved to another path (another API version): requests must go there",
+    ),
     "operation-id-changed": (
         Impact.BREAKING_CLIENTS,
         "the operationId changed, which renames the generated module and functions",

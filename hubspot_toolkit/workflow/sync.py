@@ -1,0 +1,107 @@
+"""Follow HubSpot's public spec collection: import every version spec/ tracks, report the change.
+
+The collection (a git repository HubSpot publishes) keeps one document per API and version:
+`PublicApiSpecs/CRM/Line Items/Rollouts/<rollout>/<version>/lineItems.json` and
+`PublicApiSpecs/CRM/Associations/Rollouts/<rollout>/<version>/associations.json`. For each of
+our operations, every version that spec/ already tracks (and any asked for with `add`) is
+imported through the same path as `update-spec`; a dated version spec/ does not track yet is
+only listed, since following it also means serving and testing its shapes.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.loading import spec_files
+from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.versions import V3, base_operation_id, version_of_operation_id
+from hubspot_toolkit.workflow.diff.compare import compare
+from hubspot_toolkit.workflow.diff.report import as_markdown
+from hubspot_toolkit.workflow.update.importer import read_upstream, update
+from hubspot_toolkit.workflow.update.versions import tracked
+
+# operation -> (folder under the collection's root, file name)
+LAYOUT = {
+    "batch_upsert_line_items": ("PublicApiSpecs/CRM/Line Items/Rollouts", "lineItems.json"),
+    "batch_read_associations": ("PublicApiSpecs/CRM/Associations/Rollouts", "associations.json"),
+}
+VERSION = re.compile(r"^(v3|\d{4}-\d{2})$")  # betas and v4 are not ours
+
+
+@dataclass
+class SyncResult:
+    changed: bool
+    report: str  # Markdown, for a pull request's body
+    untracked: list[str] = field(default_factory=list)  # "operation version" HubSpot has
+
+
+def find_documents(source: Path) -> dict[tuple[str, str], Path]:
+    """(operation, version) -> the collection's document that holds that operation."""
+    if not (source / "PublicApiSpecs").is_dir():
+        raise SpecError(source, "", "not a checkout of HubSpot's public spec collection")
+    found: dict[tuple[str, str], Path] = {}
+    for operation, (folder, name) in LAYOUT.items():
+        for path in sorted((source / folder).glob(f"*/*/{name}")):
+            version = path.parent.name
+            if VERSION.match(version) and _holds(path, operation):
+                found.setdefault((operation, version), path)
+    return found
+
+
+def _holds(path: Path, operation: str) -> bool:
+    """Whether the document publishes our operation (v4's document shares a folder name)."""
+    try:
+        document = read_upstream(path)
+    except SpecError:
+        return False
+    return any(
+        (match := tracked(template, method)) is not None and match.operation == operation
+        for template, item in document["paths"].items()
+        for method in item
+    )
+
+
+def tracked_versions(spec: Document) -> set[tuple[str, str]]:
+    return {
+        (base_operation_id(op.operation_id), version_of_operation_id(op.operation_id))
+        for op in operations(spec)
+    }
+
+
+def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
+    """Import the collection's documents for what spec_dir tracks; the Markdown report."""
+    files_before = _contents(spec_dir)
+    before = bundle_spec_dir(spec_dir)
+    ours = tracked_versions(before)
+    documents = find_documents(source)
+    notes: list[str] = []
+    for (operation, version), path in sorted(documents.items()):
+        if (operation, version) in ours or version in add:
+            notes += update(path, spec_dir)
+    after = bundle_spec_dir(spec_dir)
+    untracked = sorted(
+        f"{operation} {version}"
+        for operation, version in documents
+        if (operation, version) not in tracked_versions(after) and version != V3
+    )
+    changes = compare(before, after)
+    report = as_markdown(changes, "spec/ before", "HubSpot's spec collection")
+    if untracked:
+        report += (
+            "\nPublished by HubSpot but not tracked here (add one with "
+            "`hubspot-toolkit sync-spec --add VERSION`): "
+            + ", ".join(f"`{name}`" for name in untracked)
+            + "\n"
+        )
+    report += "\n<details><summary>Import log</summary>\n\n```\n" + "\n".join(notes)
+    report += "\n```\n</details>\n"
+    return SyncResult(
+        changed=_contents(spec_dir) != files_before, report=report, untracked=untracked
+    )
+
+
+def _contents(spec_dir: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in spec_files(spec_dir)}
