@@ -76,6 +76,18 @@ def add_commands(commands: Subcommands) -> None:
     upsert.add_argument(
         "--failed-file", type=Path, metavar="PATH", help="default: FILE's name + .failed"
     )
+    upsert.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check every row against the portal's property definitions; send nothing",
+    )
+    upsert.add_argument(
+        "--properties",
+        type=Path,
+        metavar="FILE",
+        help="the portal's definitions, as GET /crm/v3/properties/line_items answers them "
+        "(for --dry-run; default: HubSpot's standard line item properties)",
+    )
     _common(upsert)
     upsert.set_defaults(run=run, bulk_job=_upsert)
     read = commands.add_parser(
@@ -94,6 +106,10 @@ def add_commands(commands: Subcommands) -> None:
 
 
 def _upsert(args: argparse.Namespace) -> int:
+    if args.dry_run:
+        from hubspot_toolkit.cli.bulk.dry_run import dry_run_command
+
+        return dry_run_command(args)
     from hubspot_toolkit.cli.bulk.upsert import upsert_command
 
     status: int = upsert_command(args)

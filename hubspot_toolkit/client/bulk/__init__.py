@@ -13,7 +13,13 @@ if TYPE_CHECKING:
         read_associations,
         stream_read_associations,
     )
-    from hubspot_toolkit.client.bulk.outcome import FailedItem, UpsertedItem, UpsertReport
+    from hubspot_toolkit.client.bulk.outcome import (
+        FailedItem,
+        Failure,
+        PropertyError,
+        UpsertedItem,
+        UpsertReport,
+    )
     from hubspot_toolkit.client.bulk.rows import (
         InvalidRowsError,
         LineItemRow,
@@ -30,6 +36,8 @@ if TYPE_CHECKING:
 _WHERE = {
     "AssociationsReport": "hubspot_toolkit.client.bulk.associations",
     "FailedItem": "hubspot_toolkit.client.bulk.outcome",
+    "Failure": "hubspot_toolkit.client.bulk.outcome",
+    "PropertyError": "hubspot_toolkit.client.bulk.outcome",
     "FailedRead": "hubspot_toolkit.client.bulk.associations",
     "InvalidRowsError": "hubspot_toolkit.client.bulk.rows",
     "LineItemRow": "hubspot_toolkit.client.bulk.rows",
@@ -50,8 +58,10 @@ __all__ = [
     "AssociationsReport",
     "FailedItem",
     "FailedRead",
+    "Failure",
     "InvalidRowsError",
     "LineItemRow",
+    "PropertyError",
     "RowProblem",
     "UpsertReport",
     "UpsertedItem",

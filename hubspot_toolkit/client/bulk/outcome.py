@@ -8,7 +8,13 @@ from typing import Any
 
 import httpx
 from hubspot_crm_client.errors import UnexpectedStatus
-from hubspot_crm_client.models import Error, RateLimitError, StandardError
+from hubspot_crm_client.models import (
+    Error,
+    ErrorDetail,
+    RateLimitError,
+    StandardError,
+    StringArrayMap,
+)
 from hubspot_crm_client.types import Response
 
 from hubspot_toolkit.client.bulk.rows import LineItemRow
@@ -21,6 +27,18 @@ UNANSWERED = frozenset({"NOT_SENT", "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVAL
 
 
 @dataclass(frozen=True)
+class PropertyError:
+    """One property HubSpot refused in an input: which, why (its code), and its message."""
+
+    name: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"property {self.name}: {self.message} ({self.code})"
+
+
+@dataclass(frozen=True)
 class Failure:
     """Why an input failed. `status` is the HTTP status of the answer that failed it (None when
     there was no answer); `correlation_id` is HubSpot's, for its support."""
@@ -29,6 +47,8 @@ class Failure:
     category: str
     message: str
     correlation_id: str | None = None
+    # the properties HubSpot named, each with its reason (from the error's errors[])
+    property_errors: tuple[PropertyError, ...] = ()
 
     @property
     def settled(self) -> bool:
@@ -39,6 +59,9 @@ class Failure:
     def __str__(self) -> str:
         status = f"{self.status} " if self.status is not None else ""
         cid = f" (correlationId {self.correlation_id})" if self.correlation_id else ""
+        if self.property_errors:  # each property and its reason, not HubSpot's JSON dump
+            named = "; ".join(map(str, self.property_errors))
+            return f"{status}{self.category}: {named}{cid}"
         return f"{status}{self.category}: {self.message}{cid}"
 
 
@@ -88,7 +111,13 @@ def failure_from_answer(response: Response[Any]) -> Failure:
     status = int(response.status_code)
     parsed = response.parsed
     if isinstance(parsed, Error):
-        return Failure(status, parsed.category, parsed.message, str(parsed.correlation_id))
+        return Failure(
+            status,
+            parsed.category,
+            parsed.message,
+            str(parsed.correlation_id),
+            property_errors(parsed.errors if isinstance(parsed.errors, list) else []),
+        )
     if isinstance(parsed, RateLimitError):
         return Failure(status, parsed.error_type, parsed.message, str(parsed.correlation_id))
     return Failure(status, "UNEXPECTED_STATUS", response.content[:200].decode(errors="replace"))
@@ -105,8 +134,26 @@ def failures_by_key(errors: Sequence[StandardError], status: int) -> dict[str, F
     named: dict[str, Failure] = {}
     for error in errors:
         for key in error.context.additional_properties.get("ids", []):
-            named[key] = Failure(status, error.category, error.message)
+            named[key] = Failure(
+                status, error.category, error.message, property_errors=property_errors(error.errors)
+            )
     return named
+
+
+def property_errors(details: Sequence[ErrorDetail]) -> tuple[PropertyError, ...]:
+    """The properties an error names: HubSpot puts each in errors[] with its code and
+    context.propertyName (https://developers.hubspot.com/docs/api-reference/error-handling)."""
+    found = []
+    for detail in details:
+        context = (
+            detail.context.additional_properties
+            if isinstance(detail.context, StringArrayMap)
+            else {}
+        )
+        for name in context.get("propertyName", []):
+            code = detail.code if isinstance(detail.code, str) else "INVALID"
+            found.append(PropertyError(name, code, detail.message))
+    return tuple(found)
 
 
 def unnamed_failure(errors: Sequence[StandardError], status: int) -> Failure:

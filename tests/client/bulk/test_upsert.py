@@ -150,3 +150,21 @@ def test_a_broken_answer_fails_its_chunk_and_keeps_the_others() -> None:
 def test_chunk_size_is_bounded_by_hubspots_limit(bad: int) -> None:
     with pytest.raises(ValueError, match="chunk_size must be between 1 and 100"):
         upsert_line_items(scripted(lambda i: batch([])), rows("CS", 1), KEY, chunk_size=bad)
+
+
+def test_hubspots_property_errors_come_back_per_row_with_property_and_reason(
+    client: RedactedClient,
+) -> None:
+    rows = [
+        {KEY: "PE-1", "name": "fine"},
+        {KEY: "PE-2", "colour": "red"},
+        {KEY: "PE-3", "price": "-1"},
+    ]
+    report = upsert_line_items(client, rows, KEY)
+    assert [item.row.line for item in report.created] == [1]
+    failed = {item.row.line: item.failure for item in report.failed}
+    assert [(e.name, e.code) for e in failed[2].property_errors] == [
+        ("colour", "PROPERTY_DOESNT_EXIST")
+    ]
+    assert "property colour: " in str(failed[2])
+    assert [e.name for e in failed[3].property_errors] == ["price"]
