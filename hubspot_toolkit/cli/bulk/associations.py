@@ -22,7 +22,7 @@ from hubspot_toolkit.cli.bulk.journal import JournalError, input_fingerprint, jo
 from hubspot_toolkit.cli.bulk.output import OutputFile
 from hubspot_toolkit.cli.bulk.readers import IdSource
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
-from hubspot_toolkit.cli.bulk.target import UsageError, base_url, token
+from hubspot_toolkit.cli.bulk.target import UsageError, api_version, base_url, token
 from hubspot_toolkit.client.bulk import AssociationsReport
 from hubspot_toolkit.client.bulk.associations import MAX_CHUNK, stream_read_associations
 from hubspot_toolkit.client.resilience import resilient_client
@@ -39,6 +39,7 @@ def default_output(source: Path) -> Path:
 def read_command(args: argparse.Namespace) -> int:
     secret = token()
     url = base_url(args.base_url)
+    api_version(args.api_version, "associations", "batch_read_associations")
     if args.concurrency < 1:
         raise UsageError(f"--concurrency must be at least 1, not {args.concurrency}")
     output_path: Path = args.output or default_output(args.file)
@@ -54,6 +55,7 @@ def read_command(args: argparse.Namespace) -> int:
             "from": args.from_type,
             "to": args.to_type,
             "base_url": url,
+            "api_version": args.api_version,
             "chunk_size": MAX_CHUNK,
             "output": str(output_path.resolve()),
         },
@@ -91,7 +93,9 @@ def read_command(args: argparse.Namespace) -> int:
                     records.append({"from": key, "error": failed[key]})
                 else:
                     to = report.associations[key]
-                    records.append({"from": key, "to": [{"id": a.id, "type": a.type_} for a in to]})
+                    # each record as the version answered it: {id, type} in v3, {toObjectId,
+                    # associationTypes} in the dated versions
+                    records.append({"from": key, "to": [a.to_dict() for a in to]})
             output.write(records)
             counts = {
                 "read": len(ids) - len(failed),
@@ -111,6 +115,7 @@ def read_command(args: argparse.Namespace) -> int:
                     settle,
                     concurrency=args.concurrency,
                     stopping=run.stopping,
+                    version=args.api_version,
                 )
         finally:
             output.close()

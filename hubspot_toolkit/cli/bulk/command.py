@@ -50,6 +50,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
     parser.add_argument(
+        "--api-version",
+        default="v3",
+        metavar="VERSION",
+        help="HubSpot's API version to call: v3 (default) or a dated one, e.g. 2026-03",
+    )
+    parser.add_argument(
         "--resume",
         action="store_true",
         help="continue the job in FILE.journal: send only what it has not acknowledged",

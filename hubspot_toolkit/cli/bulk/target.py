@@ -5,6 +5,7 @@ import os
 
 import httpx
 
+from hubspot_toolkit.client.bulk.versions import endpoint
 from hubspot_toolkit.client.redacted import InvalidTokenError, check_token
 from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
@@ -41,3 +42,12 @@ def base_url(text: str) -> str:
     except InsecureURLError as exc:
         raise UsageError(str(exc)) from None
     return text
+
+
+def api_version(version: str, tag: str, operation: str) -> str:
+    """The version, if the generated client has the operation in it (else one line)."""
+    try:
+        endpoint(tag, operation, version)
+    except ValueError as exc:
+        raise UsageError(f"--api-version {exc}") from None
+    return version

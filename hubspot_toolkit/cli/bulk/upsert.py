@@ -19,7 +19,7 @@ from hubspot_toolkit.cli.bulk.job import Run, Tally, begin, numbered
 from hubspot_toolkit.cli.bulk.journal import JournalError, input_fingerprint, journal_path
 from hubspot_toolkit.cli.bulk.readers import RowSource, file_format
 from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
-from hubspot_toolkit.cli.bulk.target import UsageError, base_url, token
+from hubspot_toolkit.cli.bulk.target import UsageError, api_version, base_url, token
 from hubspot_toolkit.client.bulk import FailedItem, LineItemRow, UpsertedItem
 from hubspot_toolkit.client.bulk.upsert import MAX_CHUNK, stream_upsert_line_items
 from hubspot_toolkit.client.resilience import resilient_client
@@ -31,6 +31,7 @@ Chunk = tuple[int, list[LineItemRow]]
 def upsert_command(args: argparse.Namespace) -> int:
     secret = token()
     url = base_url(args.base_url)
+    api_version(args.api_version, "line_items", "batch_upsert_line_items")
     if args.concurrency < 1:
         raise UsageError(f"--concurrency must be at least 1, not {args.concurrency}")
     fmt = file_format(args.file, args.format)
@@ -48,6 +49,7 @@ def upsert_command(args: argparse.Namespace) -> int:
         "options": {
             "id_property": args.id_property,
             "base_url": url,
+            "api_version": args.api_version,
             "format": fmt,
             "chunk_size": MAX_CHUNK,
             "failed_file": str(failed_path.resolve()),
@@ -102,6 +104,7 @@ def upsert_command(args: argparse.Namespace) -> int:
                     settle,
                     concurrency=args.concurrency,
                     stopping=run.stopping,
+                    version=args.api_version,
                 )
                 tally.requests = job.sent
         finally:

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
-from hubspot_crm_client.api.associations import batch_read_associations
 from hubspot_crm_client.models import (
     AssociatedId,
     BatchInputPublicObjectId,
     BatchResponsePublicAssociationMulti,
     BatchResponsePublicAssociationMultiWithErrors,
+    BatchResponsePublicAssociationMultiWithLabel,
+    BatchResponsePublicAssociationMultiWithLabelWithErrors,
+    MultiAssociatedObjectWithLabel,
     PublicObjectId,
 )
 from hubspot_crm_client.types import UNSET, Response, Unset
@@ -33,13 +35,23 @@ from hubspot_toolkit.client.bulk.outcome import (
     failures_by_key,
     unnamed_failure,
 )
+from hubspot_toolkit.client.bulk.versions import as_body, endpoint
+from hubspot_toolkit.spec.versions import V3
 
-BatchAnswer = BatchResponsePublicAssociationMulti | BatchResponsePublicAssociationMultiWithErrors
+# v3's answers, and the dated versions' (v4's shape: `toObjectId` and `associationTypes`)
+BatchAnswer = (
+    BatchResponsePublicAssociationMulti
+    | BatchResponsePublicAssociationMultiWithErrors
+    | BatchResponsePublicAssociationMultiWithLabel
+    | BatchResponsePublicAssociationMultiWithLabelWithErrors
+)
+# One associated record: {id, type} in v3, {toObjectId, associationTypes} in dated versions.
+Associated = AssociatedId | MultiAssociatedObjectWithLabel
 MAX_CHUNK = 1000  # HubSpot's limit of inputs per batch read (since 2025-02-10)
 # One read input: an id, and the cursor of its next page (None for the first page).
 Input = tuple[str, str | None]
 # Per id: its associations on this page and the next page's cursor, or why it failed.
-Page = tuple[list[AssociatedId], str | None] | Failure
+Page = tuple[list[Associated], str | None] | Failure
 Tag = TypeVar("Tag")
 
 
@@ -54,7 +66,7 @@ class AssociationsReport:
     """Every id asked for is a key of `associations` (its complete list, maybe empty) or in
     `failed`, never both."""
 
-    associations: dict[str, list[AssociatedId]] = field(default_factory=dict)
+    associations: dict[str, list[Associated]] = field(default_factory=dict)
     failed: list[FailedRead] = field(default_factory=list)
     requests: int = 0
     seconds: float = 0.0
@@ -75,7 +87,7 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
         if bad := [i for i in self.ids if not isinstance(i, str) or not i]:
             raise ValueError(f"ids must be non-empty strings: {bad[:5]!r}")
         self.chunk_size = chunk_size
-        self.found: dict[str, list[AssociatedId]] = {i: [] for i in self.ids}
+        self.found: dict[str, list[Associated]] = {i: [] for i in self.ids}
         self.failed: dict[str, Failure] = {}
         self.cursors_seen: set[Input] = set()
         self.pending: list[Input] = [(i, None) for i in self.ids]
@@ -104,7 +116,7 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
                     result.paging.next_, Unset
                 ):
                     cursor = result.paging.next_.after
-                pages[result.from_.id] = (result.to, cursor)
+                pages[result.from_.id] = (list(result.to), cursor)
         errors = batch_errors(parsed)
         named = failures_by_key(errors, status)
         for i in asked - pages.keys():
@@ -145,16 +157,21 @@ def read_associations(
     *,
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
+    version: str = V3,
 ) -> AssociationsReport:
     """The complete associations of every id in `ids` (records of `from_object_type`) with
-    records of `to_object_type`; object types by name (`contacts`) or id (`0-1`)."""
+    records of `to_object_type`; object types by name (`contacts`) or id (`0-1`). `version`
+    is HubSpot's API version to call (`v3`, or a dated one the client has: its answers list
+    `toObjectId` and `associationTypes` per associated record)."""
+    operation = endpoint("associations", "batch_read_associations", version)
     job = _Job(ids, chunk_size)
     started = time.monotonic()
 
     def call(body: BatchInputPublicObjectId) -> Response[Any]:
-        return batch_read_associations.sync_detailed(
-            from_object_type, to_object_type, client=client, body=body
+        answer: Response[Any] = operation.sync_detailed(
+            from_object_type, to_object_type, client=client, body=as_body(operation, body)
         )
+        return answer
 
     while chunks := job.next_round():
         job.settle(chunks, send_threads(job, chunks, call, concurrency))
@@ -169,15 +186,18 @@ async def aread_associations(
     *,
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
+    version: str = V3,
 ) -> AssociationsReport:
     """The async form of read_associations."""
+    operation = endpoint("associations", "batch_read_associations", version)
     job = _Job(ids, chunk_size)
     started = time.monotonic()
 
     async def call(body: BatchInputPublicObjectId) -> Response[Any]:
-        return await batch_read_associations.asyncio_detailed(
-            from_object_type, to_object_type, client=client, body=body
+        answer: Response[Any] = await operation.asyncio_detailed(
+            from_object_type, to_object_type, client=client, body=as_body(operation, body)
         )
+        return answer
 
     while chunks := job.next_round():
         job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
@@ -193,6 +213,7 @@ def stream_read_associations(
     *,
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
+    version: str = V3,
 ) -> None:
     """Read chunks of distinct ids (at most MAX_CHUNK each), each with a tag of the caller's,
     as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
@@ -202,7 +223,13 @@ def stream_read_associations(
     def work(item: tuple[Tag, list[str]]) -> AssociationsReport:
         ids = item[1]
         return read_associations(
-            client, from_object_type, to_object_type, ids, concurrency=1, chunk_size=len(ids)
+            client,
+            from_object_type,
+            to_object_type,
+            ids,
+            concurrency=1,
+            chunk_size=len(ids),
+            version=version,
         )
 
     stream_threads(chunks, work, concurrency, done, stopping)

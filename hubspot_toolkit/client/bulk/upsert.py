@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
-from hubspot_crm_client.api.line_items import batch_upsert_line_items
 from hubspot_crm_client.models import (
     BatchInputSimplePublicObjectBatchInputUpsert,
     BatchResponseSimplePublicUpsertObject,
@@ -43,6 +42,8 @@ from hubspot_toolkit.client.bulk.outcome import (
     unnamed_failure,
 )
 from hubspot_toolkit.client.bulk.rows import LineItemRow, check_rows
+from hubspot_toolkit.client.bulk.versions import as_body, endpoint
+from hubspot_toolkit.spec.versions import V3
 
 MAX_CHUNK = 100  # HubSpot's limit of inputs per upsert request
 BatchAnswer = (
@@ -146,18 +147,24 @@ def upsert_line_items(
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
     progress: Progress | None = None,
+    version: str = V3,
 ) -> UpsertReport:
     """Upsert every row (a property map holding its `id_property` value) as a line item.
 
     Raises InvalidRowsError, before sending anything, if a row has no key, a non-text value or
     a key that another row has. Otherwise returns a report in which every row is created,
     updated or failed (with its reason). `progress` is called with the number of rows settled
-    after each chunk, from worker threads."""
+    after each chunk, from worker threads. `version` is HubSpot's API version to call: `v3`,
+    or a dated one the client has (`2026-03`)."""
+    operation = endpoint("line_items", "batch_upsert_line_items", version)
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
 
     def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        return batch_upsert_line_items.sync_detailed(client=client, body=body)
+        answer: Response[Any] = operation.sync_detailed(
+            client=client, body=as_body(operation, body)
+        )
+        return answer
 
     return job.report(send_threads(job, job.chunks, call, concurrency), started)
 
@@ -170,13 +177,18 @@ async def aupsert_line_items(
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
     progress: Progress | None = None,
+    version: str = V3,
 ) -> UpsertReport:
     """The async form of upsert_line_items (tasks on the running loop instead of threads)."""
+    operation = endpoint("line_items", "batch_upsert_line_items", version)
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
 
     async def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        return await batch_upsert_line_items.asyncio_detailed(client=client, body=body)
+        answer: Response[Any] = await operation.asyncio_detailed(
+            client=client, body=as_body(operation, body)
+        )
+        return answer
 
     return job.report(await send_tasks(job, job.chunks, call, concurrency), started)
 
@@ -189,15 +201,20 @@ def stream_upsert_line_items(
     *,
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
+    version: str = V3,
 ) -> UpsertBatches:
     """Upsert chunks of checked rows (at most MAX_CHUNK each), each with a tag of the caller's
     (its index, say), as `chunks` yields them: `concurrency` requests in flight and only those
     chunks in memory. `done((tag, chunk), (upserted, failed))` runs in the caller's thread as
     each chunk settles; `stopping()` true stops taking chunks. Returns the job (`.sent`)."""
+    operation = endpoint("line_items", "batch_upsert_line_items", version)
     job = UpsertBatches(id_property)
 
     def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        return batch_upsert_line_items.sync_detailed(client=client, body=body)
+        answer: Response[Any] = operation.sync_detailed(
+            client=client, body=as_body(operation, body)
+        )
+        return answer
 
     def work(item: tuple[Tag, Chunk]) -> Settled:
         return send_one(job, item[1], call)

@@ -46,6 +46,19 @@ def test_jsonl_rows_are_created_then_updated(server: ReferenceServer, tmp_path: 
     assert not (tmp_path / "rows.failed.jsonl").exists()
 
 
+def test_api_version_2026_03_updates_what_v3_created(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    file = write_jsonl(tmp_path / "rows.jsonl", [{"external_line_item_id": "VCLI-1", "name": "a"}])
+    assert "created 1," in upsert(server, file).stdout
+    before = server.output().count("POST /crm/objects/2026-03/line_items/batch/upsert")
+    dated = upsert(server, file, "--api-version", "2026-03")
+    assert dated.returncode == 0, dated.stderr
+    assert "created 0, updated 1, failed 0 of 1 rows" in dated.stdout
+    after = server.output().count("POST /crm/objects/2026-03/line_items/batch/upsert")
+    assert after == before + 1
+
+
 def test_csv_rows_and_a_failed_rows_file_that_feeds_back_in(
     server: ReferenceServer, tmp_path: Path
 ) -> None:

@@ -75,3 +75,44 @@ def test_a_read_killed_mid_run_resumes_and_writes_each_id_once(
     written = [json.loads(line)["from"] for line in output]
     assert sorted(written) == [str(70_000_000 + n) for n in range(25_000)]  # each id once
     assert not journal.exists()
+
+
+def test_api_version_2026_03_writes_v4_shaped_lines(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    ids = tmp_path / "ids.txt"
+    ids.write_text("1001\n1002\n")
+    output = tmp_path / "out.jsonl"
+    answer = run(
+        "read-associations",
+        "contacts",
+        "companies",
+        ids,
+        "--output",
+        output,
+        "--base-url",
+        server.base_url,
+        "--api-version",
+        "2026-03",
+    )
+    assert answer.returncode == 0, answer.stderr
+    lines = [json.loads(line) for line in output.read_text().splitlines()]
+    assert [line["from"] for line in lines] == ["1001", "1002"]
+    assert all("toObjectId" in to and "associationTypes" in to for to in lines[1]["to"])
+
+
+def test_an_unknown_api_version_is_one_line(server: ReferenceServer, tmp_path: Path) -> None:
+    ids = tmp_path / "ids.txt"
+    ids.write_text("1001\n")
+    answer = run(
+        "read-associations",
+        "contacts",
+        "companies",
+        ids,
+        "--base-url",
+        server.base_url,
+        "--api-version",
+        "2099-01",
+    )
+    assert answer.returncode == 2
+    assert answer.stderr.count("\n") == 1 and "--api-version" in answer.stderr
