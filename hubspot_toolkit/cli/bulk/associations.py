@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from hubspot_toolkit.cli.bulk.check import check_keys
 from hubspot_toolkit.cli.bulk.interrupt import Interrupt
@@ -77,7 +78,7 @@ def read_command(args: argparse.Namespace) -> int:
     with Interrupt() as interrupt:
         run = Run(start.journal, tally, meter, interrupt)
 
-        def settle(item: Chunk, report: AssociationsReport) -> None:
+        def settle(item: Chunk, report: AssociationsReport[Any]) -> None:
             (index, lines), ids = item
             tally.requests += report.requests
             line_of = dict(zip(ids, lines, strict=True))

@@ -8,7 +8,7 @@ never mistaken for the whole one."""
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
 from hubspot_crm_client.models import (
@@ -61,12 +61,17 @@ class FailedRead:
     failure: Failure
 
 
+# The record type of a report: v3's AssociatedId, or a dated version's
+# MultiAssociatedObjectWithLabel.
+R = TypeVar("R", AssociatedId, MultiAssociatedObjectWithLabel)
+
+
 @dataclass
-class AssociationsReport:
+class AssociationsReport(Generic[R]):
     """Every id asked for is a key of `associations` (its complete list, maybe empty) or in
     `failed`, never both."""
 
-    associations: dict[str, list[Associated]] = field(default_factory=dict)
+    associations: dict[str, list[R]] = field(default_factory=dict)
     failed: list[FailedRead] = field(default_factory=list)
     requests: int = 0
     seconds: float = 0.0
@@ -140,13 +145,65 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
                 self.cursors_seen.add((key, cursor))
                 self.pending.append((key, cursor))
 
-    def report(self, started: float) -> AssociationsReport:
+    def report(self, started: float) -> AssociationsReport[Any]:
         return AssociationsReport(
             associations={i: to for i, to in self.found.items() if i not in self.failed},
             failed=[FailedRead(i, f) for i, f in self.failed.items()],
             requests=self.sent,
             seconds=time.monotonic() - started,
         )
+
+
+def _read(
+    client: AuthenticatedClient,
+    types: tuple[str, str],
+    ids: Iterable[str],
+    concurrency: int,
+    chunk_size: int,
+    version: str,
+) -> AssociationsReport[Any]:
+    operation = endpoint("associations", "batch_read_associations", version)
+    job = _Job(ids, chunk_size)
+    started = time.monotonic()
+
+    def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        answer: Response[Any] = operation.sync_detailed(
+            *types, client=client, body=as_body(operation, body)
+        )
+        return answer
+
+    while chunks := job.next_round():
+        job.settle(chunks, send_threads(job, chunks, call, concurrency))
+    return job.report(started)
+
+
+async def _aread(
+    client: AuthenticatedClient,
+    types: tuple[str, str],
+    ids: Iterable[str],
+    concurrency: int,
+    chunk_size: int,
+    version: str,
+) -> AssociationsReport[Any]:
+    operation = endpoint("associations", "batch_read_associations", version)
+    job = _Job(ids, chunk_size)
+    started = time.monotonic()
+
+    async def call(body: BatchInputPublicObjectId) -> Response[Any]:
+        answer: Response[Any] = await operation.asyncio_detailed(
+            *types, client=client, body=as_body(operation, body)
+        )
+        return answer
+
+    while chunks := job.next_round():
+        job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
+    return job.report(started)
+
+
+def _dated(version: str) -> str:
+    if version == V3:
+        raise ValueError("version 'v3': use read_associations / aread_associations")
+    return version
 
 
 def read_associations(
@@ -157,25 +214,27 @@ def read_associations(
     *,
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
-    version: str = V3,
-) -> AssociationsReport:
+) -> AssociationsReport[AssociatedId]:
     """The complete associations of every id in `ids` (records of `from_object_type`) with
-    records of `to_object_type`; object types by name (`contacts`) or id (`0-1`). `version`
-    is HubSpot's API version to call (`v3`, or a dated one the client has: its answers list
-    `toObjectId` and `associationTypes` per associated record)."""
-    operation = endpoint("associations", "batch_read_associations", version)
-    job = _Job(ids, chunk_size)
-    started = time.monotonic()
+    records of `to_object_type`, through v3; object types by name (`contacts`) or id (`0-1`)."""
+    types = (from_object_type, to_object_type)
+    return _read(client, types, ids, concurrency, chunk_size, V3)
 
-    def call(body: BatchInputPublicObjectId) -> Response[Any]:
-        answer: Response[Any] = operation.sync_detailed(
-            from_object_type, to_object_type, client=client, body=as_body(operation, body)
-        )
-        return answer
 
-    while chunks := job.next_round():
-        job.settle(chunks, send_threads(job, chunks, call, concurrency))
-    return job.report(started)
+def read_associations_dated(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    ids: Iterable[str],
+    *,
+    version: str,
+    concurrency: int = 4,
+    chunk_size: int = MAX_CHUNK,
+) -> AssociationsReport[MultiAssociatedObjectWithLabel]:
+    """read_associations through one of HubSpot's dated versions (`2026-03`), whose answers
+    list `toObjectId` and `associationTypes` per associated record."""
+    types = (from_object_type, to_object_type)
+    return _read(client, types, ids, concurrency, chunk_size, _dated(version))
 
 
 async def aread_associations(
@@ -186,22 +245,25 @@ async def aread_associations(
     *,
     concurrency: int = 4,
     chunk_size: int = MAX_CHUNK,
-    version: str = V3,
-) -> AssociationsReport:
+) -> AssociationsReport[AssociatedId]:
     """The async form of read_associations."""
-    operation = endpoint("associations", "batch_read_associations", version)
-    job = _Job(ids, chunk_size)
-    started = time.monotonic()
+    types = (from_object_type, to_object_type)
+    return await _aread(client, types, ids, concurrency, chunk_size, V3)
 
-    async def call(body: BatchInputPublicObjectId) -> Response[Any]:
-        answer: Response[Any] = await operation.asyncio_detailed(
-            from_object_type, to_object_type, client=client, body=as_body(operation, body)
-        )
-        return answer
 
-    while chunks := job.next_round():
-        job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
-    return job.report(started)
+async def aread_associations_dated(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    ids: Iterable[str],
+    *,
+    version: str,
+    concurrency: int = 4,
+    chunk_size: int = MAX_CHUNK,
+) -> AssociationsReport[MultiAssociatedObjectWithLabel]:
+    """The async form of read_associations_dated."""
+    types = (from_object_type, to_object_type)
+    return await _aread(client, types, ids, concurrency, chunk_size, _dated(version))
 
 
 def stream_read_associations(
@@ -209,7 +271,7 @@ def stream_read_associations(
     from_object_type: str,
     to_object_type: str,
     chunks: Iterable[tuple[Tag, list[str]]],
-    done: Callable[[tuple[Tag, list[str]], AssociationsReport], None],
+    done: Callable[[tuple[Tag, list[str]], AssociationsReport[Any]], None],
     *,
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
@@ -218,18 +280,12 @@ def stream_read_associations(
     """Read chunks of distinct ids (at most MAX_CHUNK each), each with a tag of the caller's,
     as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
     chunks at a time. `done((tag, chunk), report)` runs in the caller's thread as each chunk
-    completes; `stopping()` true stops taking chunks."""
+    completes; `stopping()` true stops taking chunks. `version`: v3 or a dated one."""
+    endpoint("associations", "batch_read_associations", version)  # refuse it before reading
+    types = (from_object_type, to_object_type)
 
-    def work(item: tuple[Tag, list[str]]) -> AssociationsReport:
+    def work(item: tuple[Tag, list[str]]) -> AssociationsReport[Any]:
         ids = item[1]
-        return read_associations(
-            client,
-            from_object_type,
-            to_object_type,
-            ids,
-            concurrency=1,
-            chunk_size=len(ids),
-            version=version,
-        )
+        return _read(client, types, ids, 1, len(ids), version)
 
     stream_threads(chunks, work, concurrency, done, stopping)

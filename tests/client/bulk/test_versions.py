@@ -5,7 +5,7 @@ import pytest
 
 from hubspot_toolkit.client.bulk import (
     aupsert_line_items,
-    read_associations,
+    read_associations_dated,
     upsert_line_items,
 )
 from hubspot_toolkit.client.redacted import RedactedClient
@@ -21,11 +21,11 @@ def test_upserts_go_to_the_version_asked_for(client: RedactedClient) -> None:
 
 
 def test_dated_reads_follow_paging_to_the_end_in_v4_shape(client: RedactedClient) -> None:
-    report = read_associations(client, "contacts", "companies", CONTACTS, version="2026-03")
+    report = read_associations_dated(client, "contacts", "companies", CONTACTS, version="2026-03")
     assert report.failed == []
     for contact, companies in COMPANIES_OF.items():
         found = report.associations[contact]
-        assert sorted(a.to_dict()["toObjectId"] for a in found) == sorted(companies)
+        assert sorted(a.to_object_id for a in found) == sorted(companies)
         for associated in found:
             assert {t.type_id for t in associated.association_types} == {1, 279}
 
@@ -33,3 +33,8 @@ def test_dated_reads_follow_paging_to_the_end_in_v4_shape(client: RedactedClient
 def test_a_version_the_client_lacks_is_refused_before_sending(client: RedactedClient) -> None:
     with pytest.raises(ValueError, match="no batch_upsert_line_items_2099_01"):
         upsert_line_items(client, [{KEY: "X"}], KEY, version="2099-01")
+
+
+def test_v3_is_not_a_dated_version(client: RedactedClient) -> None:
+    with pytest.raises(ValueError, match="use read_associations"):
+        read_associations_dated(client, "contacts", "companies", ["1"], version="v3")
