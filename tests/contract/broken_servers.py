@@ -147,6 +147,26 @@ def _accepts_any_property(status: int, body: Body, sent: Body) -> tuple[int, Bod
     return 200, {"status": "COMPLETE", "startedAt": now, "completedAt": now, "results": results}
 
 
+def _forbids_a_readable_type(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # the breakage is on the way in (see forward): deals' read scope is honoured for an empty
+    # read (the suite's probe) and refused for every real one
+    return status, body
+
+
+def _refuses_deals(path: str, sent: Body) -> Response | None:
+    inputs = sent.get("inputs") if isinstance(sent, dict) else None
+    if "/deals/" not in path or not path.endswith("/batch/read") or not inputs:
+        return None
+    body = {
+        "status": "error",
+        "message": "This app hasn't been granted all required scopes to make this call.",
+        "correlationId": str(uuid.uuid4()),
+        "category": "MISSING_SCOPES",
+        "context": {"missingScopes": ["crm.objects.deals.read"]},
+    }
+    return Response(json.dumps(body), 403, media_type="application/json")
+
+
 def _unchanged(status: int, body: Body, sent: Body) -> tuple[int, Body]:
     return status, body
 
@@ -163,6 +183,7 @@ KINDS: dict[str, tuple[Breakage, str]] = {
     "misattributes_trace_ids": (_misattributes_trace_ids, "hubspot_results"),
     "forgets_creation_time": (_forgets_creation_time, "hubspot_upsert_is_idempotent"),
     "drops_an_existing_record": (_drops_an_existing_record, "hubspot_reads_what_was_written"),
+    "forbids_a_readable_type": (_forbids_a_readable_type, "hubspot_scopes_honoured"),
     "accepts_any_property": (_accepts_any_property, "hubspot_property_rules"),
 }
 
@@ -182,6 +203,13 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
         }
         if kind == "ignores_auth":
             headers["authorization"] = f"Bearer {upstream_token}"
+        if kind == "forbids_a_readable_type":
+            try:
+                refused = _refuses_deals(request.url.path, json.loads(content) if content else None)
+            except ValueError:
+                refused = None
+            if refused is not None:
+                return refused
         # The path as it came, still percent-encoded: decoded, a fuzzed one may hold
         # characters no URL can carry, and the proxy itself would fail.
         raw_path = request.scope.get("raw_path") or request.url.path.encode()
