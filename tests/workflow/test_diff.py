@@ -35,6 +35,12 @@ def with_enum(values: list[str]) -> Callable[[Doc], None]:
 
 
 # rule -> (file, change to the old side or None, change to the new side)
+def move_to_version(document: Doc, version: str) -> None:
+    item = document["paths"].pop(UPSERT_PATH)
+    item["post"]["operationId"] += "_" + version.replace("-", "_")
+    document["paths"][f"/crm/objects/{version}/line_items/batch/upsert"] = item
+
+
 CASES: dict[str, tuple[Path, Callable[[Doc], None] | None, Callable[[Doc], None]]] = {
     "operation-removed": (UPSERT_FILE, None, lambda d: d["paths"].clear()),
     "operation-added": (
@@ -45,6 +51,8 @@ CASES: dict[str, tuple[Path, Callable[[Doc], None] | None, Callable[[Doc], None]
             {"post": {**copy.deepcopy(d["paths"][UPSERT_PATH]["post"]), "operationId": "create"}},
         ),
     ),
+    # the same operation in another API version: another path, a versioned operationId
+    "path-changed": (UPSERT_FILE, None, lambda d: move_to_version(d, "2026-03")),
     "operation-id-changed": (
         UPSERT_FILE,
         None,
