@@ -18,23 +18,11 @@ from typing import Any
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.workflow.update.extract import refs
 from hubspot_toolkit.workflow.update.merge import ADDED_CONSTRAINTS, semantic
 from hubspot_toolkit.workflow.update.versions import Tracked
 
 AREAS = {"batch_upsert_line_items": "Line Items", "batch_read_associations": "Associations"}
-
-
-def _refs(node: Any) -> set[str]:
-    found: set[str] = set()
-    if isinstance(node, dict):
-        if isinstance(node.get("$ref"), str):
-            found.add(node["$ref"])
-        for value in node.values():
-            found |= _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            found |= _refs(value)
-    return found
 
 
 class DatedDocument:
@@ -203,7 +191,7 @@ class DatedDocument:
 
     def _components(self, document: Document, source: str) -> None:
         """Every component the operation reaches: ours where spec/ has the name, else theirs."""
-        pending = _refs(document["paths"])
+        pending = refs(document["paths"])
         seen: set[str] = set()
         renamed: dict[str, str] = {}
         components = document["components"]
@@ -219,7 +207,7 @@ class DatedDocument:
             if kept_name != name:
                 renamed[ref] = f"#/components/{section}/{kept_name}"
             components.setdefault(section, {})[kept_name] = node
-            pending |= _refs(node)
+            pending |= refs(node)
         _rename_refs(document, renamed)
         schemes = {
             name

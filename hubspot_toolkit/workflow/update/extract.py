@@ -6,17 +6,18 @@ from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document, format_path
 
 
-def _refs(node: Any) -> set[str]:
+def refs(node: Any) -> set[str]:
+    """Every `$ref` below node."""
     found: set[str] = set()
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             found.add(ref)
         for value in node.values():
-            found |= _refs(value)
+            found |= refs(value)
     elif isinstance(node, list):
         for value in node:
-            found |= _refs(value)
+            found |= refs(value)
     return found
 
 
@@ -43,7 +44,7 @@ def extract_operation(document: Document, path: str, method: str, source: str) -
             source, f"paths.{path}.{method}", "the operation is not in this document"
         ) from None
     components: dict[str, dict[str, Any]] = {}
-    pending = _refs(operation) | _refs(document["paths"][path].get("parameters", []))
+    pending = refs(operation) | refs(document["paths"][path].get("parameters", []))
     seen: set[str] = set()
     while pending:
         ref = pending.pop()
@@ -53,7 +54,7 @@ def extract_operation(document: Document, path: str, method: str, source: str) -
         target = _resolve(document, ref, source)
         section, name = ref[2:].split("/")[1:3]
         components.setdefault(section, {})[name] = target
-        pending |= _refs(target)
+        pending |= refs(target)
     schemes = document.get("components", {}).get("securitySchemes", {})
     used = {name for req in operation.get("security", document.get("security", [])) for name in req}
     if used:
