@@ -127,7 +127,8 @@ def test_each_broken_server_fails_with_the_right_check(
     expected_check = KINDS[kind][1]
     with broken_server(kind, reference.base_url) as url:
         env = {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": "dev-token"}
-        result = run_contract(tmp_path, env, "--skip-client")
+        # the checks are the same for every version: v3 alone shows each one's teeth
+        result = run_contract(tmp_path, env, "--skip-client", "--versions", "v3")
     assert result.returncode == 1, result.stdout + result.stderr
     failed_rows = [line for line in result.stdout.splitlines() if " FAILED " in f" {line} "]
     assert any(expected_check in row for row in failed_rows), result.stdout
