@@ -5,6 +5,11 @@ read scope. Reading associations of a type it lacks is answered 403 MISSING_SCOP
 that is the token's limit, not a broken promise. So the suite asks once per standard type
 (an association read of no ids between two records of that type, which only the scope check
 can refuse) and sends association reads only between types the token can read.
+
+A missing scope is answered 403 with context.missingScopes (HubSpot's error handling guide,
+https://developers.hubspot.com/docs/api-reference/error-handling, and the Error schema's
+context example in its published spec); each type needs its own read scope (the security
+section of HubSpot's association read lists one read scope per object type).
 """
 
 import os

@@ -10,7 +10,11 @@ from hubspot_toolkit.server.errors import ApiError
 
 DEV_TOKEN = "dev-token"
 ALL_SCOPES = "*"
-# The legacy e-commerce scope grants what the line item and product scopes grant.
+# The legacy e-commerce scope grants what the line item and product scopes grant: HubSpot's
+# spec lists it as an alternative to crm.objects.line_items.write on the upsert (spec/), and
+# its line items guide names it for line item access
+# (https://developers.hubspot.com/docs/api/crm/line-items). That it also grants products' read
+# scope is our reading of the same guide; sources are silent on exactly what else it covers.
 LEGACY_ECOMMERCE = "e-commerce"
 ECOMMERCE_GRANTS = {
     "crm.objects.line_items.read",
@@ -84,7 +88,10 @@ class TokenStore:
 
 
 def require(principal: Principal, required: set[str]) -> None:
-    """A 403 naming the missing scopes unless principal holds all of required."""
+    """A 403 naming the missing scopes unless principal holds all of required: category
+    MISSING_SCOPES with context.missingScopes, as the context example of the Error schema in
+    HubSpot's published spec ({missingScopes=[scope1, scope2]}) and its error handling guide
+    (https://developers.hubspot.com/docs/api-reference/error-handling) show."""
     missing = principal.lacks(required)
     if missing:
         raise ApiError(

@@ -24,7 +24,10 @@ class ServerConfig:
     associations_file: Path | None = None
     faults: float = 0.0  # fraction of requests answered with an injected failure
     spec_dir: Path = DEFAULT_SPEC_DIR
-    page_size: int = 100  # associations per `from` id per answer
+    # associations per `from` id per answer: HubSpot pages past 100 (its announcement of
+    # association paging, https://community.hubspot.com/t5/Developer-Announcements/
+    # Announcing-a-change-to-how-v3-CRM-APIs-return-association-data/td-p/380265)
+    page_size: int = 100
     properties_file: Path | None = None  # HubSpot's Properties API answer; None = the shipped one
 
     def __post_init__(self) -> None:

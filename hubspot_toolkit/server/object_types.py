@@ -4,7 +4,8 @@ import re
 
 from hubspot_toolkit.server.errors import validation_error
 
-# HubSpot's standard object type ids.
+# HubSpot's standard object type ids: the "Object type IDs" table of its CRM guide
+# (https://developers.hubspot.com/docs/guides/crm/using-object-apis).
 STANDARD_TYPES = {
     "contacts": "0-1",
     "companies": "0-2",

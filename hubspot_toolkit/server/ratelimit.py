@@ -1,4 +1,13 @@
-"""HubSpot-style rolling window per token (10 s unless RATE_WINDOW) and its headers."""
+"""HubSpot-style rolling window per token (10 s unless --rate-window) and its headers.
+
+Sources: the window, its per-tier limits and the X-HubSpot-RateLimit-* headers are HubSpot's
+API usage guidelines (https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details)
+and its changelog on rate limit headers (https://developers.hubspot.com/changelog/
+2018-11-06-rate-limit-information-headers-will-be-included-in-http-responses); the 429 body's
+shape (status, message, errorType RATE_LIMIT, correlationId, policyName) is the example in the
+same guidelines. `Retry-After` is ours: HubSpot's documents do not name it, so clients must not
+rely on it (ours falls back to the window's length without it).
+"""
 
 import time
 import uuid
