@@ -32,7 +32,8 @@ class ApiError(Exception):
             "message": self.message,
             "correlationId": str(uuid.uuid4()),
         }
-        # HubSpot's key order (a 2025 capture): status, message, correlationId, errors, category
+        # HubSpot's key order, as captured in 2025: status, message, correlationId, errors,
+        # category (https://github.com/Atlas-Authority/marketing-automation/issues/206)
         if self.errors:
             body["errors"] = self.errors
         body["category"] = self.category

@@ -49,7 +49,10 @@ class Outcome:
 
 
 def reject_duplicate_keys(inputs: list[dict[str, Any]]) -> None:
-    """The same key twice in one request is ambiguous: a 400 naming both inputs."""
+    """The same key twice in one request is ambiguous: a 400 naming both inputs. HubSpot
+    refuses a batch that resolves two inputs to one record
+    (https://github.com/segmentio/action-destinations/pull/3969); the exact body is not
+    captured, so the code DUPLICATE_ID and the message are ours."""
     seen: dict[tuple[str, str], int] = {}
     for n, item in enumerate(inputs):
         key = (item.get("idProperty") or RECORD_ID_PROPERTY, item["id"])
@@ -142,6 +145,8 @@ class _Request:
             if record is None and number is not None:
                 record = self.store.get(self.db, LINE_ITEMS, number)
             if record is None:
+                # without idProperty, id is the record id (the spec's SimplePublicObjectBatch
+                # InputUpsert.id); HubSpot's wording for a missing one is not captured: ours
                 raise InputFailure.simple(
                     "OBJECT_NOT_FOUND",
                     f"No line item with record id {key!r}; to create one, name an idProperty",
@@ -149,6 +154,8 @@ class _Request:
                 )
             return record
         sent = item["properties"].get(id_property)
+        # Undocumented; the stricter choice: a key and a properties value that disagree would
+        # leave the record keyed by one and holding the other.
         if sent is not None and sent != key:
             raise InputFailure.simple(
                 "VALIDATION_ERROR",
@@ -197,6 +204,9 @@ class _Request:
                     releases.append((name, before))  # cleared: the value is free again
                 continue
             owner = self.owner(name, value)
+            # a unique property holds each value once ("hasUniqueValue", HubSpot's properties
+            # guide, https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide);
+            # the error HubSpot answers is not captured, so CONFLICT and its message are ours
             if owner is not None and owner != record.id:
                 raise InputFailure.simple(
                     "CONFLICT",

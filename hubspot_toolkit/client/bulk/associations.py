@@ -47,7 +47,9 @@ BatchAnswer = (
 )
 # One associated record: {id, type} in v3, {toObjectId, associationTypes} in dated versions.
 Associated = AssociatedId | MultiAssociatedObjectWithLabel
-MAX_CHUNK = 1000  # HubSpot's limit of inputs per batch read (since 2025-02-10)
+# HubSpot's limit of inputs per batch read, since 2025-02-10 (https://developers.hubspot.com/
+# changelog/bug-fix-batch-read-limit-for-hubspot-associations-api); spec/ says it as maxItems
+MAX_CHUNK = 1000
 # One read input: an id, and the cursor of its next page (None for the first page).
 Input = tuple[str, str | None]
 # Per id: its associations on this page and the next page's cursor, or why it failed.

@@ -45,7 +45,9 @@ from hubspot_toolkit.client.bulk.rows import LineItemRow, check_rows
 from hubspot_toolkit.client.bulk.versions import as_body, endpoint
 from hubspot_toolkit.spec.versions import V3
 
-MAX_CHUNK = 100  # HubSpot's limit of inputs per upsert request
+# HubSpot's limit of inputs per batch write ("limited to 100 records at a time", its CRM object
+# guides); spec/ says it as maxItems
+MAX_CHUNK = 100
 BatchAnswer = (
     BatchResponseSimplePublicUpsertObject | BatchResponseSimplePublicUpsertObjectWithErrors
 )
