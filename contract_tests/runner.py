@@ -35,10 +35,9 @@ from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.versions import version_of_operation_id
+from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
 
 HOOKS_MODULE = "contract_tests.checks.hooks"
-READ_OPERATION = "batch_read_associations"
 PHASES = "examples,coverage,fuzzing,stateful"
 DEFAULT_EXAMPLES = 100
 DEEP_EXAMPLES = 2000
@@ -49,7 +48,12 @@ REMOTE_EXAMPLES = 40
 
 
 def _schemathesis_command(
-    spec_file: Path, target: Target, args: argparse.Namespace, events: Path, junit: Path
+    spec: Document,
+    spec_file: Path,
+    target: Target,
+    args: argparse.Namespace,
+    events: Path,
+    junit: Path,
 ) -> list[str]:
     default = DEFAULT_EXAMPLES if target.is_reference else REMOTE_EXAMPLES
     examples = args.max_examples or (DEEP_EXAMPLES if args.deep else default)
@@ -89,8 +93,11 @@ def _schemathesis_command(
     for operation_id in args.included:
         command += ["--include-operation-id", operation_id]
     if not args.readable.readable:
-        # The token may read no object type: every association read would be a rightful 403.
-        command += ["--exclude-operation-id", READ_OPERATION]
+        # The token may read no object type: every association read, in every version, would
+        # be a rightful 403.
+        for operation in operations(spec):
+            if base_operation_id(operation.operation_id) == READ:
+                command += ["--exclude-operation-id", operation.operation_id]
     return command
 
 
@@ -123,7 +130,7 @@ def run_schemathesis(
 ) -> tuple[int, str]:
     events = work / "events.ndjson"
     junit = args.reports_dir / "contract-junit.xml"
-    command = _schemathesis_command(spec_file, target, args, events, junit)
+    command = _schemathesis_command(spec, spec_file, target, args, events, junit)
     env = _child_environment(target, args, spec_file)
     env["SCHEMATHESIS_HOOKS"] = HOOKS_MODULE
     log = args.reports_dir / "schemathesis-output.txt"
@@ -222,7 +229,7 @@ def run_suite(args: argparse.Namespace) -> int:
         args.included = _included_operations(spec, args.versions)
         configured = from_environment()
         context: AbstractContextManager[Target] = (
-            nullcontext(configured) if configured else reference_target(args.spec_dir)
+            nullcontext(configured) if configured else reference_target(args.spec_dir, spec)
         )
         with context as target, tempfile.TemporaryDirectory(prefix="contract-") as scratch:
             work = Path(scratch)

@@ -27,7 +27,7 @@ DEFAULT_ID_PROPERTY = "external_line_item_id"
 
 @cache
 def _definitions(path: str | None) -> PropertyDefinitions:
-    return PropertyDefinitions.from_file(Path(path)) if path else PropertyDefinitions.default()
+    return PropertyDefinitions.load(Path(path) if path else None)
 
 
 def remote_id_property(properties_file: str | None) -> str:

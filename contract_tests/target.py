@@ -12,6 +12,7 @@ from typing import Any
 from contract_tests.fixture import PAGE_SIZE, associations_fixture, existing_reads
 from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
+from hubspot_toolkit.spec.document import Document
 
 BASE_URL_VAR = "HUBSPOT_BASE_URL"
 TOKEN_VAR = "HUBSPOT_ACCESS_TOKEN"
@@ -57,10 +58,10 @@ def from_environment() -> Target | None:
 
 
 @contextmanager
-def reference_target(spec_dir: Path) -> Iterator[Target]:
-    """A reference server on a free loopback port with a fresh database, stopped afterwards."""
+def reference_target(spec_dir: Path, spec: Document) -> Iterator[Target]:
+    """A reference server for spec_dir (whose bundle is spec) on a free loopback port with a
+    fresh database, stopped afterwards."""
     from hubspot_toolkit.server.process import ReferenceServer
-    from hubspot_toolkit.spec.bundle import bundle_spec_dir
 
     with tempfile.TemporaryDirectory(prefix="hubspot-contract-") as work:
         tokens = Path(work) / "tokens.json"
@@ -74,7 +75,7 @@ def reference_target(spec_dir: Path) -> Iterator[Target]:
             )
         )
         associations = Path(work) / "associations.json"
-        fixture = associations_fixture(bundle_spec_dir(spec_dir))
+        fixture = associations_fixture(spec)
         associations.write_text(json.dumps(fixture))
         server = ReferenceServer(
             Path(work) / "contract.sqlite3",

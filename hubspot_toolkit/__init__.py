@@ -24,9 +24,11 @@ if TYPE_CHECKING:
         InvalidRowsError,
         UpsertReport,
         aread_associations,
+        aread_associations_dated,
         aupsert_line_items,
         check_rows,
         read_associations,
+        read_associations_dated,
         upsert_line_items,
     )
     from hubspot_toolkit.client.redacted import InvalidTokenError, RedactedClient
@@ -61,11 +63,13 @@ _WHERE = {
     "SpecError": "hubspot_toolkit.errors",
     "UpsertReport": "hubspot_toolkit.client.bulk",
     "aread_associations": "hubspot_toolkit.client.bulk",
+    "aread_associations_dated": "hubspot_toolkit.client.bulk",
     "aupsert_line_items": "hubspot_toolkit.client.bulk",
     "check_exchange": "hubspot_toolkit.client.strict",
     "check_rows": "hubspot_toolkit.client.bulk",
     "preset": "hubspot_toolkit.client.resilience",
     "read_associations": "hubspot_toolkit.client.bulk",
+    "read_associations_dated": "hubspot_toolkit.client.bulk",
     "resilient_client": "hubspot_toolkit.client.resilience",
     "strict_client": "hubspot_toolkit.client.strict",
     "upsert_line_items": "hubspot_toolkit.client.bulk",
@@ -75,6 +79,7 @@ _WHERE = {
 __getattr__ = lazy_exports(__name__, _WHERE)
 
 
+# Literal, as type checkers and linters read it; the same names as _WHERE.
 __all__ = [
     "PRESETS",
     "AssociationsReport",
@@ -91,11 +96,13 @@ __all__ = [
     "SpecError",
     "UpsertReport",
     "aread_associations",
+    "aread_associations_dated",
     "aupsert_line_items",
     "check_exchange",
     "check_rows",
     "preset",
     "read_associations",
+    "read_associations_dated",
     "resilient_client",
     "strict_client",
     "upsert_line_items",

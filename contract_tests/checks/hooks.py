@@ -14,20 +14,10 @@ import httpx
 import schemathesis
 
 from contract_tests.checks import semantics
-from contract_tests.checks.shaping import (
-    as_known_type,
-    defined_upsert_body,
-    distinct_upsert_keys,
-    known_object_types,
-    safe_upsert_body,
-)
+from contract_tests.checks.shaping import as_known_type, known_object_types, shape_upsert
 from contract_tests.settings import HookSettings
-from contract_tests.spec_source import suite_spec
-from hubspot_toolkit.spec.operations import find_operation, operations
-from hubspot_toolkit.spec.versions import base_operation_id
-
-UPSERT = "batch_upsert_line_items"
-READ = "batch_read_associations"
+from contract_tests.spec_source import operation_at, suite_operations
+from hubspot_toolkit.spec.versions import READ, UPSERT, base_operation_id
 
 
 @cache
@@ -38,7 +28,7 @@ def settings() -> HookSettings:
 def _versioned_operation_id(response: Any) -> str | None:
     request = response.request
     path = httpx.URL(request.url).path
-    operation = find_operation(suite_spec(), request.method or "", path)
+    operation = operation_at(request.method or "", path)
     return operation.operation_id if operation else None
 
 
@@ -82,14 +72,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         return
     if not case.path.endswith("/batch/upsert"):
         return
-    current = settings()
-    # Keyed and prefixed first: schemathesis may mark as positive a body whose idProperty it
-    # drew as null, which keying repairs; only then is it judged valid and shaped.
-    if current.safe_prefix:
-        case.body = safe_upsert_body(case.body, current.safe_prefix, current.id_property)
-    if not _negative_body(case):
-        case.body = defined_upsert_body(case.body, current.definitions(), current.id_property)
-    case.body = distinct_upsert_keys(case.body)
+    case.body = shape_upsert(case.body, settings(), negative=lambda: _negative_body(case))
 
 
 def _read_existing_records(case: Any) -> None:
@@ -159,13 +142,16 @@ def hubspot_error_body(ctx: Any, response: Any, case: Any) -> None:
         _fail(semantics.error_body_problems(response.status_code, _json(response.content)))
 
 
-def _resend(response: Any, token: str) -> httpx.Response:
+def _resend(response: Any, token: str | None = None, body: Any = None) -> httpx.Response:
+    """The request of response sent again: with another token, or another JSON body."""
     request = response.request
-    headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
-    headers["Authorization"] = f"Bearer {token}"
-    return httpx.request(
-        request.method, request.url, headers=headers, content=request.body, timeout=30
-    )
+    dropped = {"authorization"} if token else set()
+    dropped |= {"content-length"} if body is not None else set()
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in dropped}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    content = json.dumps(body) if body is not None else request.body
+    return httpx.request(request.method, request.url, headers=headers, content=content, timeout=30)
 
 
 @schemathesis.check
@@ -186,8 +172,8 @@ def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
 
 
 def _read_path(from_type: str, to_type: str) -> str | None:
-    """The association read's path for two types, from the spec's own template."""
-    for operation in operations(suite_spec()):
+    """The v3 association read's path for two types, from the spec's own template."""
+    for operation in suite_operations():
         if operation.operation_id == READ:
             return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
     return None
@@ -264,14 +250,6 @@ NO_SUCH_PROPERTY = "contract_test_no_such_property"
 NOT_UNIQUE = "name"  # a standard line item property, not unique in any portal
 
 
-def _send(response: Any, body: Any) -> httpx.Response:
-    request = response.request
-    headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
-    return httpx.request(
-        request.method, request.url, headers=headers, content=json.dumps(body), timeout=30
-    )
-
-
 @schemathesis.check
 def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
     """A property that does not exist is refused (400 PROPERTY_DOESNT_EXIST naming it), and so
@@ -288,9 +266,9 @@ def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
         _rules_checked.add("property_rules")
     first = {k: v for k, v in inputs[0].items() if k != "objectWriteTraceId"}
     unknown = first | {"properties": {**first.get("properties", {}), NO_SUCH_PROPERTY: "x"}}
-    answer = _send(response, {"inputs": [unknown]})
+    answer = _resend(response, body={"inputs": [unknown]})
     non_unique = first | {"idProperty": NOT_UNIQUE}
-    second = _send(response, {"inputs": [non_unique]})
+    second = _resend(response, body={"inputs": [non_unique]})
     if 429 in (answer.status_code, second.status_code):
         with _scope_lock:
             _rules_checked.discard("property_rules")  # nothing learned: try again later

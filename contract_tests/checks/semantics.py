@@ -1,12 +1,19 @@
 """HubSpot's semantics that any faithful server keeps, as plain functions over JSON.
 
+Sources: unless a function names another, the promise is spec/'s own (the descriptions of the
+two operations and of their 200/207 answers: a 207 carries the inputs that failed, `numErrors`
+counts them, `objectWriteTraceId` is echoed, an upsert updates the record its key names and
+leaves it live, an existing id without associations answers an empty `to`), and error bodies
+carry a uuid `correlationId` as the spec's required `Error.correlationId` (format uuid) says.
+A 403 for a missing scope names them in context.missingScopes (HubSpot's error handling guide,
+https://developers.hubspot.com/docs/api-reference/error-handling).
+
 Each returns a list of problems (empty when the exchange is fine), so that the schemathesis
 checks and the tests of the checks share one implementation.
 """
 
 import json
 import re
-import uuid
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -146,10 +153,6 @@ def error_body_problems(status: int, body: Any) -> list[str]:
     correlation = body.get("correlationId")
     if not isinstance(correlation, str) or not UUID_PATTERN.match(correlation):
         return [f"the {status} body has no uuid correlationId (got {correlation!r})"]
-    try:
-        uuid.UUID(correlation)
-    except ValueError:
-        return [f"the {status} body's correlationId {correlation!r} is not a uuid"]
     return []
 
 

@@ -2,13 +2,17 @@
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from jsonschema import Draft7Validator, FormatChecker
+
 from contract_tests.scopes import readable_from_environment
-from contract_tests.spec_source import suite_spec
+from contract_tests.settings import HookSettings
+from contract_tests.spec_source import suite_operations, suite_spec
 from hubspot_toolkit.properties import PropertyDefinition, PropertyDefinitions
-from hubspot_toolkit.spec.operations import operations, schema_errors
+from hubspot_toolkit.spec.versions import UPSERT
 
 
 @cache
@@ -74,17 +78,36 @@ def distinct_upsert_keys(body: Any) -> Any:
 
 
 @cache
-def _upsert_body_schema() -> Any:
-    operation = next(
-        op for op in operations(suite_spec()) if op.operation_id == "batch_upsert_line_items"
-    )
-    return operation.request_schema()
+def _upsert_body_validator() -> Draft7Validator:
+    """The upsert's request schema, compiled once (every version takes the same body)."""
+    operation = next(op for op in suite_operations() if op.operation_id == UPSERT)
+    schema = operation.request_schema()
+    if schema is None:
+        raise RuntimeError(f"the spec's {UPSERT} has no JSON request body")
+    return Draft7Validator(schema, format_checker=FormatChecker())
 
 
 def is_valid_upsert_body(body: Any) -> bool:
     """Whether body is spec-valid: only such (positive) bodies are shaped further, so that
     negative cases stay negative."""
-    return not schema_errors(_upsert_body_schema(), body)
+    return bool(_upsert_body_validator().is_valid(body))
+
+
+def shape_upsert(
+    body: Any, target: HookSettings, negative: Callable[[], bool] = lambda: False
+) -> Any:
+    """An upsert body as the suite sends it, the same for schemathesis and the live half:
+    keyed and prefixed first, then, unless the case is meant to be invalid, given properties
+    the target defines, and distinct keys.
+
+    `negative` is asked after keying: schemathesis judges a case's body by the body as it
+    stands, and a body whose idProperty it drew as null is invalid before keying and valid
+    after, so it must then be shaped like any valid one."""
+    if target.safe_prefix:
+        body = safe_upsert_body(body, target.safe_prefix, target.id_property)
+    if not negative():
+        body = defined_upsert_body(body, target.definitions(), target.id_property)
+    return distinct_upsert_keys(body)
 
 
 def _number(*parts: str) -> int:

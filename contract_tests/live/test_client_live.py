@@ -11,13 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from contract_tests.checks.shaping import (
-    as_known_type,
-    defined_upsert_body,
-    distinct_upsert_keys,
-    known_object_types,
-    safe_upsert_body,
-)
+from contract_tests.checks.shaping import as_known_type, known_object_types, shape_upsert
 from contract_tests.client.calls import OPERATIONS, call_sync
 from contract_tests.settings import HookSettings
 from contract_tests.spec_strategies import requests
@@ -28,7 +22,7 @@ from hubspot_toolkit.client.resilience import (
     RetryPolicy,
 )
 from hubspot_toolkit.client.strict import strict_client
-from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
+from hubspot_toolkit.spec.versions import READ, UPSERT, base_operation_id, version_of_operation_id
 
 LIVE = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -38,13 +32,9 @@ def shaped(
 ) -> tuple[dict[str, str], Any]:
     path, body = case
     path = {name: as_known_type(value) for name, value in path.items()}
-    if base_operation_id(operation_id) != "batch_upsert_line_items":
+    if base_operation_id(operation_id) != UPSERT:
         return path, body
-    # spec-valid cases only: properties the target defines, keyed by its unique property
-    if target.safe_prefix:
-        body = safe_upsert_body(body, target.safe_prefix, target.id_property)
-    body = defined_upsert_body(body, target.definitions(), target.id_property)
-    return path, distinct_upsert_keys(body)
+    return path, shape_upsert(body, target)  # spec-valid cases only
 
 
 # every operation of every version the run covers (`hubspot-toolkit contract --versions`)
@@ -53,7 +43,7 @@ SELECTED = sorted(op for op in OPERATIONS if selected(version_of_operation_id(op
 
 @pytest.mark.parametrize("operation_id", SELECTED)
 def test_client_parses_every_answer(operation_id: str, live_target: HookSettings) -> None:
-    is_read = base_operation_id(operation_id) == "batch_read_associations"
+    is_read = base_operation_id(operation_id) == READ
     if is_read and not known_object_types():
         pytest.skip("the token may read no object type (see the suite's scope line)")
     run(operation_id, live_target)

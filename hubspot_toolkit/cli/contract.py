@@ -7,14 +7,13 @@ itself is the contract_tests package.
 import argparse
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
 
 PREFIX = "HUBSPOT_CONTRACT_"
 DEFAULT_SAFE_PREFIX = "contract-test-"
 
 
-def _env(name: str) -> str | None:
-    return env_default(PREFIX + name)
+_env = prefixed(PREFIX)
 
 
 def register(commands: Subcommands) -> None:

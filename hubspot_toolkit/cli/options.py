@@ -15,6 +15,11 @@ Command = Callable[[argparse.Namespace], int]
 Subcommands = Any  # argparse's _SubParsersAction is private; its add_parser is all we use
 
 
+def prefixed(prefix: str) -> Callable[[str], str | None]:
+    """`env(NAME)`: the value of $<prefix><NAME> when set and not blank, else None."""
+    return lambda name: env_default(prefix + name)
+
+
 def env_default(name: str, fallback: str | None = None) -> str | None:
     """The variable's value when set and not blank, else fallback."""
     value = os.environ.get(name, "").strip()

@@ -5,17 +5,18 @@ import logging
 import sys
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.properties import PropertiesFileError
+from hubspot_toolkit.server.config import ServerConfig
 
 PREFIX = "HUBSPOT_SERVER_"
 
 
-def _env(name: str) -> str | None:
-    # argparse parses a string default with the option's type, so a bad value in the
-    # environment is reported like a bad option.
-    return env_default(PREFIX + name)
+# argparse parses a string default with the option's type, so a bad value in the environment
+# is reported like a bad option.
+_env = prefixed(PREFIX)
+DEFAULTS = ServerConfig()
 
 
 def register(commands: Subcommands) -> None:
@@ -26,12 +27,19 @@ def register(commands: Subcommands) -> None:
         description=f"{summary}. Every option defaults to ${PREFIX}<NAME> when that is set.",
     )
     add_spec_dir(parser)
-    parser.add_argument("--host", default=_env("HOST") or "127.0.0.1", help="default 127.0.0.1")
-    parser.add_argument("--port", type=int, default=_env("PORT") or "8000", help="default 8000")
+    parser.add_argument(
+        "--host", default=_env("HOST") or DEFAULTS.host, help=f"default {DEFAULTS.host}"
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=_env("PORT") or str(DEFAULTS.port),
+        help=f"default {DEFAULTS.port}",
+    )
     parser.add_argument(
         "--db",
         type=Path,
-        default=Path(_env("DB") or "var/reference-server.sqlite3"),
+        default=Path(_env("DB") or DEFAULTS.db),
         help="the SQLite file (default var/reference-server.sqlite3)",
     )
     parser.add_argument(
@@ -52,7 +60,7 @@ def register(commands: Subcommands) -> None:
     parser.add_argument(
         "--rate-window",
         type=float,
-        default=_env("RATE_WINDOW") or "10",
+        default=_env("RATE_WINDOW") or str(DEFAULTS.rate_window),
         metavar="SECONDS",
         help="the rate window (default 10, HubSpot's)",
     )
@@ -66,14 +74,14 @@ def register(commands: Subcommands) -> None:
     parser.add_argument(
         "--faults",
         type=float,
-        default=_env("FAULTS") or "0",
+        default=_env("FAULTS") or str(DEFAULTS.faults),
         metavar="FRACTION",
         help="fraction of requests answered with an injected failure (default 0)",
     )
     parser.add_argument(
         "--page-size",
         type=int,
-        default=_env("PAGE_SIZE") or "100",
+        default=_env("PAGE_SIZE") or str(DEFAULTS.page_size),
         metavar="N",
         help="associations per id per answer (default 100)",
     )
@@ -95,7 +103,7 @@ def serve_command(args: argparse.Namespace) -> int:
 
         from hubspot_toolkit.server.app import create_app
         from hubspot_toolkit.server.auth import DEV_TOKEN
-        from hubspot_toolkit.server.config import ConfigError, ServerConfig
+        from hubspot_toolkit.server.config import ConfigError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     log = logging.getLogger("hubspot_toolkit.server")

@@ -116,6 +116,11 @@ class PropertyDefinitions:
         """The shipped file: HubSpot's standard line item properties and one custom unique one."""
         return _default()
 
+    @classmethod
+    def load(cls, path: Path | None) -> "PropertyDefinitions":
+        """A portal's export when a file is given, else the shipped definitions."""
+        return cls.from_file(path) if path is not None else cls.default()
+
     # ---- questions --------------------------------------------------------------------------
 
     def get(self, name: str) -> PropertyDefinition | None:

@@ -3,7 +3,6 @@
 create_app(config) gives an app for in-process use; `python -m hubspot_toolkit.server` serves it.
 """
 
-import functools
 import hashlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -31,10 +30,11 @@ from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.versions import V3, base_operation_id, version_of_operation_id
+from hubspot_toolkit.spec.versions import READ, V3, base_operation_id, version_of_operation_id
 
 log = logging.getLogger("hubspot_toolkit.server")
-Handler = Callable[[Request, Any, dict[str, str]], Awaitable[Response]]
+# (request, parsed body, path parameters, API version) -> answer; one per operation, every version
+Handler = Callable[[Request, Any, dict[str, str], str], Awaitable[Response]]
 
 
 class ReferenceService:
@@ -46,17 +46,16 @@ class ReferenceService:
         self.checkers = {
             op.operation_id: RequestChecker.for_operation(op) for op in operations(self.spec)
         }
+        self.scopes = {
+            op.operation_id: _first_oauth_scopes(op.spec) for op in operations(self.spec)
+        }
         self.tokens = (
             TokenStore.from_file(config.tokens_file)
             if config.tokens_file
             else TokenStore.development()
         )
         self.limiter = RateLimiter(config.rate_limit, config.rate_window)
-        self.properties = (
-            PropertyDefinitions.from_file(config.properties_file)
-            if config.properties_file
-            else PropertyDefinitions.default()
-        )
+        self.properties = PropertyDefinitions.load(config.properties_file)
         self.store = Store(config.db)
         shared = self.store.use_unique(LINE_ITEMS, self.properties.unique_names())
         if shared:
@@ -74,21 +73,8 @@ class ReferenceService:
             log.info("loaded %d associations from %s", count, config.associations_file)
         self.custom_types = self.store.custom_types()
 
-    def scopes_for(self, operation_id: str) -> set[str]:
-        """The first of the spec's OAuth alternatives (e-commerce grants the same, see auth)."""
-        alternatives = [
-            set(requirement.get("oauth2", []))
-            for requirement in next(
-                op.spec.get("security", [])
-                for op in operations(self.spec)
-                if op.operation_id == operation_id
-            )
-            if requirement.get("oauth2")
-        ]
-        return alternatives[0] if alternatives else set()
-
     async def batch_read_associations(
-        self, request: Request, body: Any, path: dict[str, str], version: str = V3
+        self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
         from_type = canonical(path["fromObjectType"], "fromObjectType", self.custom_types)
         to_type = canonical(path["toObjectType"], "toObjectType", self.custom_types)
@@ -105,8 +91,9 @@ class ReferenceService:
         return self._batch(request, run)
 
     async def batch_upsert_line_items(
-        self, request: Request, body: Any, path: dict[str, str]
+        self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
+        # every version takes and answers the same shapes (spec-diff --migrate v3:2026-03)
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             outcome = upsert_line_items(self.store, self.properties, body["inputs"])
             return outcome.results, outcome.errors
@@ -131,13 +118,19 @@ class ReferenceService:
         return FastJSONResponse(body, 207 if errors else 200)
 
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
-        if base_operation_id(operation_id) == "batch_read_associations":
+        if base_operation_id(operation_id) == READ:
             types = (
                 canonical(path[name], name, self.custom_types)
                 for name in ("fromObjectType", "toObjectType")
             )
             return {read_scope(t) for t in types}
-        return self.scopes_for(operation_id)
+        return self.scopes[operation_id]
+
+
+def _first_oauth_scopes(spec: dict[str, Any]) -> set[str]:
+    """The first of an operation's OAuth alternatives (e-commerce grants the same, see auth)."""
+    alternatives = [set(r["oauth2"]) for r in spec.get("security", []) if r.get("oauth2")]
+    return alternatives[0] if alternatives else set()
 
 
 def _endpoint(
@@ -147,8 +140,6 @@ def _endpoint(
     # Every version of an operation is served by one handler, from one store.
     handler: Handler = getattr(service, base_operation_id(operation_id))
     version = version_of_operation_id(operation_id)
-    if version != V3 and base_operation_id(operation_id) == "batch_read_associations":
-        handler = functools.partial(service.batch_read_associations, version=version)
 
     async def endpoint(request: Request) -> Response:
         request.state.started_ms = now_ms()
@@ -165,7 +156,7 @@ def _endpoint(
             checker.check_media_type(request.headers.get("content-type"))
             body = checker.parse_body(await request.body())
             checker.check_body(body)
-            response = await handler(request, body, path)
+            response = await handler(request, body, path, version)
         except ApiError as error:
             response = error.response()
         response.headers.update(limit_headers)

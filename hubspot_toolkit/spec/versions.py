@@ -8,6 +8,15 @@ without the version.
 import re
 
 V3 = "v3"
+# Our two operations, by their names across versions (v3's operationIds).
+UPSERT = "batch_upsert_line_items"
+READ = "batch_read_associations"
+
+
+def versioned(name: str, version: str) -> str:
+    """name with the version after it, as operationIds and components spell it:
+    (`batch_upsert_line_items`, `2026-03`) → `batch_upsert_line_items_2026_03`; v3 adds none."""
+    return name if version == V3 else f"{name}_{version.replace('-', '_')}"
 
 
 def version_of_operation_id(operation_id: str) -> str:

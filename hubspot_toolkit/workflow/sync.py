@@ -9,7 +9,7 @@ only listed, since following it also means serving and testing its shapes.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from hubspot_toolkit.errors import SpecError
@@ -35,7 +35,6 @@ VERSION = re.compile(r"^(v3|\d{4}-\d{2})$")  # betas and v4 are not ours
 class SyncResult:
     changed: bool
     report: str  # Markdown, for a pull request's body
-    untracked: list[str] = field(default_factory=list)  # "operation version" HubSpot has
 
 
 def find_documents(source: Path) -> dict[tuple[str, str], Path]:
@@ -82,10 +81,11 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
         if (operation, version) in ours or version in add:
             notes += update(path, spec_dir)
     after = bundle_spec_dir(spec_dir)
+    now_tracked = tracked_versions(after)
     untracked = sorted(
         f"{operation} {version}"
         for operation, version in documents
-        if (operation, version) not in tracked_versions(after) and version != V3
+        if (operation, version) not in now_tracked and version != V3
     )
     changes = compare(before, after)
     report = as_markdown(changes, "spec/ before", "HubSpot's spec collection")
@@ -98,9 +98,7 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
         )
     report += "\n<details><summary>Import log</summary>\n\n```\n" + "\n".join(notes)
     report += "\n```\n</details>\n"
-    return SyncResult(
-        changed=_contents(spec_dir) != files_before, report=report, untracked=untracked
-    )
+    return SyncResult(changed=_contents(spec_dir) != files_before, report=report)
 
 
 def _contents(spec_dir: Path) -> dict[str, bytes]:

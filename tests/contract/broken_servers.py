@@ -147,12 +147,6 @@ def _accepts_any_property(status: int, body: Body, sent: Body) -> tuple[int, Bod
     return 200, {"status": "COMPLETE", "startedAt": now, "completedAt": now, "results": results}
 
 
-def _forbids_a_readable_type(status: int, body: Body, sent: Body) -> tuple[int, Body]:
-    # the breakage is on the way in (see forward): deals' read scope is honoured for an empty
-    # read (the suite's probe) and refused for every real one
-    return status, body
-
-
 def _refuses_deals(path: str, sent: Body) -> Response | None:
     inputs = sent.get("inputs") if isinstance(sent, dict) else None
     if "/deals/" not in path or not path.endswith("/batch/read") or not inputs:
@@ -183,7 +177,9 @@ KINDS: dict[str, tuple[Breakage, str]] = {
     "misattributes_trace_ids": (_misattributes_trace_ids, "hubspot_results"),
     "forgets_creation_time": (_forgets_creation_time, "hubspot_upsert_is_idempotent"),
     "drops_an_existing_record": (_drops_an_existing_record, "hubspot_reads_what_was_written"),
-    "forbids_a_readable_type": (_forbids_a_readable_type, "hubspot_scopes_honoured"),
+    # on the way in (see forward): deals' read scope honoured for an empty read (the suite's
+    # probe), refused for every real one
+    "forbids_a_readable_type": (_unchanged, "hubspot_scopes_honoured"),
     "accepts_any_property": (_accepts_any_property, "hubspot_property_rules"),
 }
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from hubspot_toolkit.spec.bundle import bundle_documents
+from hubspot_toolkit.spec.versions import versioned
 from hubspot_toolkit.workflow.diff.compare import compare
 from hubspot_toolkit.workflow.diff.rules import RULES, Impact
 from tests.paths import SPEC_DIR, TOOLKIT
@@ -37,7 +38,7 @@ def with_enum(values: list[str]) -> Callable[[Doc], None]:
 # rule -> (file, change to the old side or None, change to the new side)
 def move_to_version(document: Doc, version: str) -> None:
     item = document["paths"].pop(UPSERT_PATH)
-    item["post"]["operationId"] += "_" + version.replace("-", "_")
+    item["post"]["operationId"] = versioned(item["post"]["operationId"], version)
     document["paths"][f"/crm/objects/{version}/line_items/batch/upsert"] = item
 
 

@@ -20,11 +20,7 @@ SHOWN = 50  # problems printed; the count covers them all
 
 def dry_run_command(args: argparse.Namespace) -> int:
     try:
-        definitions = (
-            PropertyDefinitions.from_file(args.properties)
-            if args.properties
-            else PropertyDefinitions.default()
-        )
+        definitions = PropertyDefinitions.load(args.properties)
     except PropertiesFileError as exc:
         raise UsageError(str(exc)) from None
     source_name = str(args.properties or "HubSpot's standard line item properties")

@@ -58,6 +58,7 @@ _WHERE = {
 }
 __getattr__ = lazy_exports(__name__, _WHERE)
 
+# Literal, as type checkers and linters read it; the same names as _WHERE.
 __all__ = [
     "AssociationsReport",
     "FailedItem",

@@ -5,17 +5,17 @@ from importlib import import_module
 from types import ModuleType
 from typing import Any, get_type_hints
 
-from hubspot_toolkit.spec.versions import V3
+from hubspot_toolkit.spec.versions import versioned
 
 
 def endpoint(tag: str, operation: str, version: str) -> ModuleType:
     """The generated module of operation in version (ValueError naming the versions it has)."""
-    suffix = "" if version == V3 else "_" + version.replace("-", "_")
+    name = versioned(operation, version)
     try:
-        return import_module(f"hubspot_crm_client.api.{tag}.{operation}{suffix}")
+        return import_module(f"hubspot_crm_client.api.{tag}.{name}")
     except ModuleNotFoundError:
         raise ValueError(
-            f"API version {version!r}: the generated client has no {operation}{suffix} "
+            f"API version {version!r}: the generated client has no {name} "
             "(track the version in spec/ and regenerate)"
         ) from None
 

@@ -18,11 +18,12 @@ from typing import Any
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.versions import READ, UPSERT, versioned
 from hubspot_toolkit.workflow.update.extract import refs
-from hubspot_toolkit.workflow.update.merge import ADDED_CONSTRAINTS, semantic
+from hubspot_toolkit.workflow.update.merge import ADDED_CONSTRAINTS, semantic, without_additions
 from hubspot_toolkit.workflow.update.versions import Tracked
 
-AREAS = {"batch_upsert_line_items": "Line Items", "batch_read_associations": "Associations"}
+AREAS = {UPSERT: "Line Items", READ: "Associations"}
 
 
 class DatedDocument:
@@ -32,6 +33,9 @@ class DatedDocument:
         self.tracked, self.theirs, self.base, self.known = tracked, theirs, base, known
         self.notes: list[str] = []
         self._upstream_components: dict[str, list[str]] = {}
+        # neither is written to: pruned of our marked additions once, for every comparison
+        self._known_pruned = without_additions(known)
+        self._theirs_pruned = without_additions(theirs)
         self._document: Document = {}
 
     def build(self, source: str) -> Document:
@@ -94,11 +98,10 @@ class DatedDocument:
     def _links(self, links: dict[str, Any]) -> dict[str, Any]:
         """Our v3 links, between this version's operations (their bodies' expressions read
         fields every version has: results' ids and paging cursors)."""
-        suffix = self.tracked.operation_id[len(self.tracked.operation) :]
         copied = copy.deepcopy(links)
         for link in copied.values():
             if isinstance(link.get("operationId"), str):
-                link["operationId"] += suffix
+                link["operationId"] = versioned(link["operationId"], self.tracked.version)
         self.notes.append(
             f"links: {', '.join(copied)} (ours, between {self.tracked.version}'s operations)"
         )
@@ -241,17 +244,19 @@ class DatedDocument:
             return copy.deepcopy(theirs), name, True
         if theirs is None or section != "schemas":
             return copy.deepcopy(ours), name, False  # ours: an error response, a parameter, …
-        if semantic(self.known, ours) == semantic(self.theirs, theirs):
+        if semantic(self.known, ours, self._known_pruned) == semantic(
+            self.theirs, theirs, self._theirs_pruned
+        ):
             return copy.deepcopy(ours), name, False
         # HubSpot reuses a name for another meaning in this version (2026-09's
         # BatchResponseSimplePublicUpsertObject gains errors); one client holds both, so this
         # version's keeps HubSpot's name with the version after it.
-        versioned = f"{name}_{self.tracked.version.replace('-', '_')}"
+        renamed = versioned(name, self.tracked.version)
         self.notes.append(
             f"components.schemas.{name} means something else in {self.tracked.version} than in "
-            f"spec/: filed as {versioned}"
+            f"spec/: filed as {renamed}"
         )
-        return copy.deepcopy(theirs), versioned, True
+        return copy.deepcopy(theirs), renamed, True
 
 
 def _wrapped(text: str) -> str:

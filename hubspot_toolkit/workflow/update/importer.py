@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hubspot_toolkit.errors import SpecError
-from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.bundle import bundle_documents, bundle_spec_dir
 from hubspot_toolkit.spec.loading import load_document, spec_files
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.workflow.update.dated import DatedDocument
@@ -100,11 +100,13 @@ def _sliced(upstream: dict[str, Any], source: Path, operation: Tracked) -> dict[
 def _create_version(
     upstream: dict[str, Any], source: Path, operation: Tracked, spec_dir: Path
 ) -> list[str]:
+    # read (and validated) once: spec/ as it stands, earlier imports of this run included
+    documents = {path: load_document(path) for path in spec_files(spec_dir)}
     base_file = next(
         (
             path
-            for path in spec_files(spec_dir)
-            if any(op.operation_id == operation.operation for op in operations(load_document(path)))
+            for path, document in documents.items()
+            if any(op.operation_id == operation.operation for op in operations(document))
         ),
         None,
     )
@@ -116,7 +118,8 @@ def _create_version(
     theirs = _sliced(upstream, source, operation)
     report = [f"POST {operation.upstream_path} → {target.name} (new: version {operation.version})"]
     report += [f"  repaired: {line}" for line in repair(theirs)]
-    builder = DatedDocument(operation, theirs, load_document(base_file), bundle_spec_dir(spec_dir))
+    known = bundle_documents(list(documents.items()))
+    builder = DatedDocument(operation, theirs, documents[base_file], known)
     document = _block_strings(builder.build(str(source)))
     report += [f"  kept: {note}" for note in builder.notes]
     _write_validated(_round_trip(), {target: document}, spec_dir)

@@ -11,6 +11,7 @@ from typing import Any
 
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.schemas import to_json_schema
+from hubspot_toolkit.workflow.update.extract import refs
 
 NOISE = {"description", "title", "summary", "examples", "externalDocs"}
 CONSTRAINTS = (
@@ -37,10 +38,12 @@ ADDED = "x-toolkit-added"
 ADDED_CONSTRAINTS = "x-toolkit-constraints"
 
 
-def semantic(document: Document, node: Any) -> Any:
+def semantic(document: Document, node: Any, pruned: Document | None = None) -> Any:
     """node's meaning: $refs inlined, descriptions and examples dropped, our marked additions
-    left out, and the order of `required` and an empty `properties` not counted."""
-    pruned_document = without_additions(document)
+    left out, and the order of `required` and an empty `properties` not counted. `pruned` is
+    without_additions(document) when the caller already has it (a document that does not
+    change need be pruned once, not at every node)."""
+    pruned_document = pruned if pruned is not None else without_additions(document)
     return _strip(to_json_schema(pruned_document, without_additions(node)))
 
 
@@ -89,30 +92,25 @@ def _resolve(document: Document, node: Any) -> tuple[Any, str | None]:
 class Merger:
     def __init__(self, ours: Document, theirs: Document) -> None:
         self.ours, self.theirs = ours, theirs
+        self._theirs_pruned = without_additions(theirs)  # only ours is written to
         self.notes: list[str] = []
         self.changed_components: set[str] = set()
 
     def _import(self, node: Any) -> Any:
         """A copy of an upstream node; components it needs that we lack come along."""
         copied = copy.deepcopy(node)
-        stack = [copied]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, dict):
-                ref = current.get("$ref")
-                if isinstance(ref, str) and ref.startswith("#/components/"):
-                    section, name = ref.split("/")[2:4]
-                    ours = self.ours.setdefault("components", {}).setdefault(section, {})
-                    if name not in ours:
-                        ours[name] = self._import(self.theirs["components"][section][name])
-                        self.notes.append(f"added components.{section}.{name} from upstream")
-                stack.extend(current.values())
-            elif isinstance(current, list):
-                stack.extend(current)
+        for ref in sorted(refs(copied)):  # sorted: the same document gives the same file
+            if not ref.startswith("#/components/"):
+                continue
+            section, name = ref.split("/")[2:4]
+            ours = self.ours.setdefault("components", {}).setdefault(section, {})
+            if name not in ours:
+                ours[name] = self._import(self.theirs["components"][section][name])
+                self.notes.append(f"added components.{section}.{name} from upstream")
         return copied
 
     def schema(self, our_node: Any, their_node: Any, where: str) -> None:
-        if semantic(self.ours, our_node) == semantic(self.theirs, their_node):
+        if semantic(self.ours, our_node) == semantic(self.theirs, their_node, self._theirs_pruned):
             return
         target, ref = _resolve(self.ours, our_node)
         theirs, _ = _resolve(self.theirs, their_node)

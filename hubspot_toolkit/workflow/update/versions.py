@@ -10,11 +10,9 @@ is one of those; betas (`2026-09-beta`) and v4 are not tracked.
 import re
 from dataclasses import dataclass
 
-from hubspot_toolkit.spec.versions import V3
+from hubspot_toolkit.spec.versions import READ, UPSERT, V3, versioned
 
 DATED = r"(?P<version>\d{4}-\d{2})"
-UPSERT = "batch_upsert_line_items"
-READ = "batch_read_associations"
 
 # operation -> (the v3 path, the dated path pattern, the dated path as we write it)
 _KINDS = {
@@ -45,9 +43,7 @@ class Tracked:
     @property
     def operation_id(self) -> str:
         """Our operationId for this version: v3 keeps its name, others say their version."""
-        if self.version == V3:
-            return self.operation
-        return f"{self.operation}_{self.version.replace('-', '_')}"
+        return versioned(self.operation, self.version)
 
     @property
     def is_generic(self) -> bool:
