@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from hubspot_toolkit.crm.association_types import as_dated
 from hubspot_toolkit.properties import DEFAULT_FILE, PropertyDefinitions
-from hubspot_toolkit.server.association_types import as_dated
 from hubspot_toolkit.server.associations import load_associations, read_associations
 from hubspot_toolkit.server.auth import TokenStore, require
 from hubspot_toolkit.server.config import ConfigError, ServerConfig
@@ -27,10 +27,16 @@ from hubspot_toolkit.server.object_types import LINE_ITEMS, NAMES_BY_ID, canonic
 from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store, iso, now_ms
-from hubspot_toolkit.server.upsert import upsert_line_items
+from hubspot_toolkit.server.upsert import read_property_values, upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.versions import READ, V3, base_operation_id, version_of_operation_id
+from hubspot_toolkit.spec.versions import (
+    READ,
+    UPSERT,
+    V3,
+    base_operation_id,
+    version_of_operation_id,
+)
 
 log = logging.getLogger("hubspot_toolkit.server")
 # (request, parsed body, path parameters, API version) -> answer; one per operation, every version
@@ -81,7 +87,13 @@ class ReferenceService:
 
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             results, errors = read_associations(
-                self.store, from_type, to_type, body["inputs"], self.config.page_size
+                self.store,
+                from_type,
+                to_type,
+                body["inputs"],
+                self.config.page_size,
+                pages=version != V3,
+                link_base=str(request.base_url).rstrip("/"),
             )
             if version != V3:  # the dated versions answer in v4's shape
                 names = NAMES_BY_ID.get(from_type, from_type), NAMES_BY_ID.get(to_type, to_type)
@@ -154,8 +166,11 @@ def _endpoint(
             checker.check_path(path)
             require(principal, service.required_scopes(operation_id, path))
             checker.check_media_type(request.headers.get("content-type"))
-            body = checker.parse_body(await request.body())
-            checker.check_body(body)
+            raw = await request.body()
+            body = checker.parse_body(raw)
+            if base_operation_id(operation_id) == UPSERT:
+                body = read_property_values(body)
+            checker.check_body(body, raw)
             response = await handler(request, body, path, version)
         except ApiError as error:
             response = error.response()

@@ -1,4 +1,4 @@
-"""Batch read of associations, with paging per `from` record, and the file they are loaded from.
+"""Batch read of associations, paged per `from` record, and the file they are loaded from.
 
 The ASSOCIATIONS file (`make serve ASSOCIATIONS=file.json`) is JSON:
 
@@ -23,8 +23,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hubspot_toolkit.crm.object_types import singular_name
 from hubspot_toolkit.server.config import ConfigError
-from hubspot_toolkit.server.errors import input_error
+from hubspot_toolkit.server.errors import input_error, no_associations_error
 from hubspot_toolkit.server.object_types import CUSTOM_ID, NAMES_BY_ID, STANDARD_TYPES
 from hubspot_toolkit.server.store import Store, record_id
 
@@ -44,24 +45,31 @@ def decode_cursor(cursor: str) -> tuple[int, str] | None:
 
 
 def read_associations(
-    store: Store, from_type: str, to_type: str, inputs: list[dict[str, Any]], page_size: int
+    store: Store,
+    from_type: str,
+    to_type: str,
+    inputs: list[dict[str, Any]],
+    page_size: int,
+    *,
+    pages: bool,
+    link_base: str,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Results and errors of a batch read, as HubSpot answers them.
+
+    A record without associations of to_type answers no result but a NO_ASSOCIATIONS_FOUND
+    error, and so does an id that names no record: no source shows HubSpot telling the two
+    apart (ledger: no-associations-207-*, association-read-unknown-from-id). `pages` is false
+    for v3, which ignores an input's `after` (HubSpot's SDK maintainer, https://github.com/
+    HubSpot/hubspot-api-python/issues/187) and whose `paging.next.link` names the object
+    associations API instead (captured: https://github.com/HubSpot/hubspot-api-python/issues/
+    135); the dated versions read `after` as their cursor.
+    """
     results, errors = [], []
     db = store.read_connection()
     for item in inputs:
         key: str = item["id"]
-        from_id = record_id(key)
-        if from_id is None or not store.exists(db, from_type, from_id):
-            errors.append(
-                input_error(
-                    "OBJECT_NOT_FOUND",
-                    f"No {NAMES_BY_ID.get(from_type, from_type)} record with id {key!r}",
-                    key,
-                )
-            )
-            continue
         after = None
-        if "after" in item:
+        if pages and "after" in item:
             after = decode_cursor(item["after"])
             if after is None:
                 errors.append(
@@ -73,14 +81,29 @@ def read_associations(
                     )
                 )
                 continue
-        page = store.associations_page(from_type, from_id, to_type, after, page_size + 1)
+        from_id = record_id(key)
+        page = (
+            store.associations_page(from_type, from_id, to_type, after, page_size + 1)
+            if from_id is not None and store.exists(db, from_type, from_id)
+            else []
+        )
+        if not page:
+            errors.append(
+                no_associations_error(key, singular_name(from_type), singular_name(to_type))
+            )
+            continue
         result: dict[str, Any] = {
             "from": {"id": key},
             "to": [{"id": str(to_id), "type": label} for to_id, label in page[:page_size]],
         }
         if len(page) > page_size:
-            last_id, last_label = page[page_size - 1]
-            result["paging"] = {"next": {"after": encode_cursor(last_id, last_label)}}
+            cursor = encode_cursor(*page[page_size - 1])
+            result["paging"] = {"next": {"after": cursor}}
+            if not pages:
+                result["paging"]["next"]["link"] = (
+                    f"{link_base}/crm/v3/objects/{from_type}/{key}/associations/{to_type}"
+                    f"?limit={page_size}&after={cursor}"
+                )
         results.append(result)
     return results, errors
 

@@ -20,7 +20,7 @@ class ApiError(Exception):
     """Raised anywhere in a request to answer with HubSpot's Error body."""
 
     status: int
-    category: str
+    category: str | None  # None: HubSpot sends none (unknown object types, unreadable JSON)
     message: str
     errors: list[dict[str, Any]] = field(default_factory=list)
     context: dict[str, list[str]] | None = None
@@ -36,7 +36,8 @@ class ApiError(Exception):
         # category (https://github.com/Atlas-Authority/marketing-automation/issues/206)
         if self.errors:
             body["errors"] = self.errors
-        body["category"] = self.category
+        if self.category is not None:
+            body["category"] = self.category
         if self.context is not None:
             body["context"] = self.context
         return body
@@ -75,4 +76,28 @@ def input_error(
         "context": context,
         "errors": errors,
         "links": {},
+    }
+
+
+def invalid_input_json(line: int, column: int, problem: str) -> ApiError:
+    """HubSpot's answer to a body it cannot read into the operation's input: a 400 without a
+    category, "Invalid input JSON on line 1, column 11: Cannot deserialize ..." (captured:
+    https://github.com/HubSpot/hubspot-api-php/issues/40; ledger: invalid-json-*)."""
+    return ApiError(400, None, f"Invalid input JSON on line {line}, column {column}: {problem}")
+
+
+def no_associations_error(from_key: str, from_singular: str, to_singular: str) -> dict[str, Any]:
+    """HubSpot's 207 entry for a record read with no associations of the type asked for: no
+    `errors`, no `links`, singular type names (ledger: no-associations-207-*; captured in
+    production integrations, e.g. amp-labs/connectors' HubSpot fixtures)."""
+    return {
+        "status": "error",
+        "category": "OBJECT_NOT_FOUND",
+        "subCategory": "crm.associations.NO_ASSOCIATIONS_FOUND",
+        "message": f"No {to_singular} is associated with {from_singular} {from_key}.",
+        "context": {
+            "fromObjectId": [from_key],
+            "fromObjectType": [from_singular],
+            "toObjectType": [to_singular],
+        },
     }

@@ -1,43 +1,24 @@
-"""Object types by name or by id: `contacts` and `0-1` are the same type."""
+"""Object types in path parameters: resolved as HubSpot resolves them, refused in its words."""
 
-import re
+from hubspot_toolkit.crm.object_types import (
+    CUSTOM_ID,
+    LINE_ITEMS,
+    NAMES_BY_ID,
+    STANDARD_TYPES,
+    resolve,
+)
+from hubspot_toolkit.server.errors import ApiError
 
-from hubspot_toolkit.server.errors import validation_error
-
-# HubSpot's standard object type ids: the "Object type IDs" table of its CRM guide
-# (https://developers.hubspot.com/docs/guides/crm/using-object-apis).
-STANDARD_TYPES = {
-    "contacts": "0-1",
-    "companies": "0-2",
-    "deals": "0-3",
-    "tickets": "0-5",
-    "products": "0-7",
-    "line_items": "0-8",
-    "quotes": "0-14",
-    "calls": "0-48",
-    "emails": "0-49",
-    "meetings": "0-47",
-    "notes": "0-46",
-    "tasks": "0-27",
-}
-NAMES_BY_ID = {type_id: name for name, type_id in STANDARD_TYPES.items()}
-CUSTOM_ID = re.compile(r"^2-[0-9]+$")
-LINE_ITEMS = STANDARD_TYPES["line_items"]
+__all__ = ["CUSTOM_ID", "LINE_ITEMS", "NAMES_BY_ID", "STANDARD_TYPES", "canonical", "read_scope"]
 
 
 def canonical(value: str, parameter: str, custom_types: frozenset[str] = frozenset()) -> str:
-    """The object type id for a name or id; a 400 naming the parameter when unknown."""
-    if value in STANDARD_TYPES:
-        return STANDARD_TYPES[value]
-    if value in NAMES_BY_ID or value in custom_types:
-        return value
-    raise validation_error(
-        f"Unknown object type {value!r} in {parameter}; use a standard object type name "
-        f"({', '.join(sorted(STANDARD_TYPES))}), its id (0-1, 0-2, …) or a custom object type "
-        "id (2-…) that the server knows",
-        parameter,
-        "UNKNOWN_OBJECT_TYPE",
-    )
+    """The object type id for value in any spelling HubSpot resolves; else HubSpot's 400, which
+    has no category (captured: https://github.com/HubSpot/hubspot-api-php/issues/128, #233)."""
+    type_id = resolve(value, custom_types)
+    if type_id is None:
+        raise ApiError(400, None, f"Unable to infer object type from: {value}")
+    return type_id
 
 
 def read_scope(type_id: str) -> str:

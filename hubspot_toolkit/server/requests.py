@@ -7,7 +7,7 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from hubspot_toolkit.server.errors import ApiError, validation_error
+from hubspot_toolkit.server.errors import ApiError, invalid_input_json, validation_error
 from hubspot_toolkit.spec.document import format_path
 from hubspot_toolkit.spec.operations import Operation
 from hubspot_toolkit.spec.schemas import to_json_schema
@@ -35,13 +35,12 @@ class RequestChecker:
         return cls(operation, jsonschema_rs.validator_for(schema or {}), parameters)
 
     def check_path(self, values: dict[str, str]) -> None:
+        """Every path parameter is an object type: one of a form HubSpot cannot resolve gets
+        its answer to any unknown type."""
         for name, validator in self.parameter_validators.items():
             value = values.get(name, "")
             if not validator.is_valid(value):
-                raise validation_error(
-                    f"path parameter {name}={value!r} is not a valid object type name or id",
-                    name,
-                )
+                raise ApiError(400, None, f"Unable to infer object type from: {value}")
 
     def check_media_type(self, content_type: str | None) -> None:
         media_type = (content_type or "").split(";")[0].strip().lower()
@@ -58,15 +57,33 @@ class RequestChecker:
             raise validation_error(f"the body is over {MAX_BODY_BYTES} bytes", "body", "TOO_LARGE")
         try:
             return orjson.loads(raw)
-        except (ValueError, RecursionError) as exc:
-            raise validation_error(
-                f"the body is not valid JSON: {exc}", "body", "INVALID_JSON"
+        except orjson.JSONDecodeError as exc:
+            text = raw.decode("utf-8", "replace")
+            found = repr(text[exc.pos]) if exc.pos < len(text) else "end of input"
+            raise invalid_input_json(
+                exc.lineno, exc.colno, f"Unexpected character ({found}): {exc.msg}"
             ) from None
+        except RecursionError:
+            raise invalid_input_json(1, 1, "the body nests too deeply") from None
 
-    def check_body(self, body: Any) -> None:
+    def check_body(self, body: Any, raw: bytes = b"") -> None:
         problems = []
         for error in self.body_validator.iter_errors(body):
             path = list(error.instance_path)
+            kind = type(error.kind).__name__
+            if kind == "Type":
+                # a body of the wrong shape is refused before HubSpot validates anything
+                line, column = _position(raw, path)
+                raise invalid_input_json(line, column, f"Cannot deserialize {error.message}")
+            if kind == "MaxItems" and path == ["inputs"]:
+                limit = error.kind.limit
+                # HubSpot's words, captured on batch writes (ledger: upsert-batch-input-limit)
+                raise ApiError(
+                    400,
+                    "VALIDATION_ERROR",
+                    f"The maximum number of inputs supported in a batch is {limit}. "
+                    "Please reduce the number of items and try again",
+                )
             message = error.message
             missing = REQUIRED.match(message)
             if missing:
@@ -81,3 +98,15 @@ class RequestChecker:
         if problems:
             first = problems[0]
             raise ApiError(400, "VALIDATION_ERROR", f"{first['in']}: {first['message']}", problems)
+
+
+def _position(raw: bytes, path: list[str | int]) -> tuple[int, int]:
+    """Line and column (1-based) of the last key of path in the request text, as HubSpot's
+    JSON reader reports where it stopped; 1, 1 when the text does not show it."""
+    keys = [part for part in path if isinstance(part, str)]
+    text = raw.decode("utf-8", "replace")
+    offset = text.find(orjson.dumps(keys[-1]).decode()) if keys else -1
+    if offset < 0:
+        return 1, 1
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

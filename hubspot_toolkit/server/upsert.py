@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hubspot_toolkit.properties import PropertyDefinitions
-from hubspot_toolkit.server.errors import ApiError, input_error, validation_error
+from hubspot_toolkit.server.errors import ApiError, input_error
 from hubspot_toolkit.server.object_types import LINE_ITEMS
 from hubspot_toolkit.server.property_errors import (
     RECORD_ID_PROPERTY,
@@ -48,22 +48,47 @@ class Outcome:
     errors: list[dict[str, Any]]
 
 
+def read_property_values(body: Any) -> Any:
+    """`properties` as HubSpot reads it: a number or boolean is taken as its text (its SDK
+    maintainer's working example sends `"amount": 100`, https://github.com/HubSpot/
+    hubspot-api-nodejs/issues/329) and null leaves the stored value as it was (https://
+    github.com/HubSpot/hubspot-api-nodejs/issues/324), so it is dropped before the write.
+    Anything else is left for the schema check to refuse."""
+    inputs = body.get("inputs") if isinstance(body, dict) else None
+    for item in inputs if isinstance(inputs, list) else []:
+        properties = item.get("properties") if isinstance(item, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for name, value in list(properties.items()):
+            if value is None:
+                del properties[name]
+            elif isinstance(value, bool):
+                properties[name] = "true" if value else "false"
+            elif isinstance(value, int | float):
+                properties[name] = str(value)
+    return body
+
+
 def reject_duplicate_keys(inputs: list[dict[str, Any]]) -> None:
-    """The same key twice in one request is ambiguous: a 400 naming both inputs. HubSpot
-    refuses a batch that resolves two inputs to one record
-    (https://github.com/segmentio/action-destinations/pull/3969); the exact body is not
-    captured, so the code DUPLICATE_ID and the message are ours."""
-    seen: dict[tuple[str, str], int] = {}
-    for n, item in enumerate(inputs):
+    """The same key twice in one request fails the whole batch, in HubSpot's words: "Duplicate
+    IDs found in batch input: [id]. IDs must be unique" with context.ids (captured on batch
+    writes; ledger: upsert-duplicate-ids)."""
+    seen: set[tuple[str, str]] = set()
+    repeated: list[str] = []
+    for item in inputs:
         key = (item.get("idProperty") or RECORD_ID_PROPERTY, item["id"])
-        if key in seen:
-            raise validation_error(
-                f"inputs[{seen[key]}] and inputs[{n}] both upsert {key[0]}={key[1]!r}; "
-                "each record may appear once per request",
-                f"inputs[{n}].id",
-                "DUPLICATE_ID",
-            )
-        seen[key] = n
+        if key in seen and key[1] not in repeated:
+            repeated.append(key[1])
+        seen.add(key)
+    if repeated:
+        message = f"Duplicate IDs found in batch input: [{', '.join(repeated)}]. IDs must be unique"
+        raise ApiError(
+            400,
+            "VALIDATION_ERROR",
+            message,
+            [{"message": message, "in": "inputs", "code": "DUPLICATE_ID"}],
+            context={"ids": repeated},
+        )
 
 
 def reject_non_unique_id_properties(

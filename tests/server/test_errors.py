@@ -14,11 +14,12 @@ from tests.server.conftest import UPSERT, Api, keyed, read_path
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-def assert_error(response: httpx.Response, status: int, category: str) -> dict[str, object]:
+def assert_error(response: httpx.Response, status: int, category: str | None) -> dict[str, object]:
+    """HubSpot's Error body; category None: HubSpot sends none for this error."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
-    assert body["category"] == category
+    assert body.get("category") == category
     assert UUID.match(body["correlationId"])
     assert body["message"]
     return dict(body)
@@ -43,22 +44,34 @@ def test_association_read_needs_both_read_scopes(api: Api) -> None:
     assert body["context"] == {"missingScopes": ["crm.objects.companies.read"]}
 
 
-def test_invalid_json_is_400(api: Api) -> None:
-    body = assert_error(api.post(UPSERT, content=b'{"inputs": ['), 400, "VALIDATION_ERROR")
-    assert body["errors"][0]["in"] == "body"  # type: ignore[index]
+def test_invalid_json_is_400_in_hubspots_words(api: Api) -> None:
+    body = assert_error(api.post(UPSERT, content=b'{"inputs": ['), 400, None)
+    assert str(body["message"]).startswith("Invalid input JSON on line 1, column 13: ")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"inputs": [{"id": 5, "properties": {}}]},
+        {"inputs": [{"id": "a", "properties": {"price": [9]}}]},
+        {"inputs": {"id": "1"}},
+        [],
+    ],
+)
+def test_a_body_of_the_wrong_shape_cannot_be_deserialized(api: Api, body: object) -> None:
+    # HubSpot's JSON reader refuses it before any validation, without a category (captured:
+    # https://github.com/HubSpot/hubspot-api-php/issues/40)
+    answer = assert_error(api.post(UPSERT, body), 400, None)
+    assert re.match(
+        r"^Invalid input JSON on line \d+, column \d+: Cannot deserialize ", str(answer["message"])
+    )
 
 
 @pytest.mark.parametrize(
     ("body", "where"),
-    [
-        ({"inputs": [{"id": 5, "properties": {}}]}, "inputs[0].id"),
-        ({"inputs": [{"properties": {}}]}, "inputs[0].id"),
-        ({"inputs": [{"id": "a", "properties": {"price": 9}}]}, "inputs[0].properties.price"),
-        ({}, "inputs"),
-        ([], "body"),
-    ],
+    [({"inputs": [{"properties": {}}]}, "inputs[0].id"), ({}, "inputs")],
 )
-def test_schema_violations_are_400_naming_the_field(api: Api, body: object, where: str) -> None:
+def test_a_missing_field_is_400_naming_it(api: Api, body: object, where: str) -> None:
     answer = assert_error(api.post(UPSERT, body), 400, "VALIDATION_ERROR")
     assert where in [e["in"] for e in answer["errors"]]  # type: ignore[attr-defined]
 
@@ -74,10 +87,10 @@ def test_wrong_content_type_is_415(api: Api) -> None:
     assert_error(answer, 415, "VALIDATION_ERROR")
 
 
-def test_unknown_object_type_is_400_naming_the_parameter(api: Api) -> None:
+def test_unknown_object_type_is_400_in_hubspots_words(api: Api) -> None:
     answer = api.post(read_path("unicorns", "companies"), {"inputs": [{"id": "1"}]})
-    body = assert_error(answer, 400, "VALIDATION_ERROR")
-    assert body["errors"][0]["in"] == "fromObjectType"  # type: ignore[index]
+    body = assert_error(answer, 400, None)
+    assert body["message"] == "Unable to infer object type from: unicorns"
 
 
 def test_unknown_path_is_404_and_wrong_method_405(server: ReferenceServer) -> None:

@@ -140,19 +140,38 @@ def test_a_unique_value_cannot_belong_to_two_records(api: Api) -> None:
     assert api.upsert([keyed(taken)]).json()["results"][0]["id"] == other["id"]
 
 
-def test_duplicate_keys_in_one_request_are_400(api: Api) -> None:
+def test_duplicate_keys_in_one_request_are_400_in_hubspots_words(api: Api) -> None:
     k = key()
     answer = api.upsert([keyed(k, name="1"), keyed(k, name="2")])
     assert answer.status_code == 400
     body = answer.json()
     assert body["category"] == "VALIDATION_ERROR"
-    assert body["errors"][0]["in"] == "inputs[1].id"
+    assert body["message"] == f"Duplicate IDs found in batch input: [{k}]. IDs must be unique"
+    assert body["context"] == {"ids": [k]}
 
 
-def test_more_than_100_inputs_is_400(api: Api) -> None:
+def test_more_than_100_inputs_is_400_in_hubspots_words(api: Api) -> None:
     answer = api.upsert([keyed(f"{key()}-{n}") for n in range(101)])
     assert answer.status_code == 400
-    assert answer.json()["errors"][0]["in"] == "inputs"
+    assert answer.json()["message"] == (
+        "The maximum number of inputs supported in a batch is 100. "
+        "Please reduce the number of items and try again"
+    )
+
+
+def test_numbers_and_booleans_are_read_as_text_and_null_leaves_a_value(api: Api) -> None:
+    """HubSpot reads `properties` as a string map (https://github.com/HubSpot/
+    hubspot-api-nodejs/issues/329, #324)."""
+    k = key()
+    first = api.upsert([{"id": k, "idProperty": KEY, "properties": {"quantity": 3, "name": "Old"}}])
+    assert first.status_code == 200, first.text
+    assert first.json()["results"][0]["properties"]["quantity"] == "3"
+    again = api.upsert([{"id": k, "idProperty": KEY, "properties": {"name": None, "price": 9.5}}])
+    assert again.status_code == 200, again.text
+    result = again.json()["results"][0]
+    assert result["new"] is False
+    assert result["properties"]["name"] == "Old"
+    assert result["properties"]["price"] == "9.5"
 
 
 def test_100_inputs_are_accepted(api: Api) -> None:

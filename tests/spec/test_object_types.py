@@ -1,30 +1,46 @@
-"""The spec's ObjectType pattern and the server agree: any tool that generates path parameters
-from spec/ alone picks standard types the server (and every portal) accepts."""
+"""The spec's ObjectType pattern and the server agree with HubSpot: every spelling HubSpot
+resolves matches the pattern and resolves on the server; what the pattern refuses, the server
+answers as HubSpot answers an unknown type."""
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hubspot_toolkit.crm.object_types import SINGULAR_TYPES
+from hubspot_toolkit.server.errors import ApiError
 from hubspot_toolkit.server.object_types import NAMES_BY_ID, STANDARD_TYPES, canonical
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from tests.paths import SPEC_DIR
 
 PATTERN = bundle_spec_dir(SPEC_DIR)["components"]["schemas"]["ObjectType"]["pattern"]
-CUSTOM = re.compile(r"^(2-[0-9]+|p[0-9]+_.*)$")
 
 
-def test_every_standard_name_and_id_matches() -> None:
-    for value in [*STANDARD_TYPES, *NAMES_BY_ID]:
+def spellings() -> list[str]:
+    names = [*STANDARD_TYPES, *SINGULAR_TYPES]
+    return [*NAMES_BY_ID, *names, *(n.upper() for n in names), *(n.title() for n in names)]
+
+
+def test_every_spelling_hubspot_resolves_matches_and_resolves() -> None:
+    for value in spellings():
         assert re.fullmatch(PATTERN, value), value
+        assert canonical(value, "fromObjectType") in NAMES_BY_ID, value
+    assert canonical("Contacts", "fromObjectType") == canonical("contact", "x") == "0-1"
 
 
-def test_names_no_portal_has_do_not_match() -> None:
-    for value in ("ql", "contact", "0-4", "0-999", "1-1", "CONTACTS", "p_", "2-"):
-        assert not re.fullmatch(PATTERN, value), value
+@pytest.mark.parametrize("value", ["", "0-", "2-", "1-1", "p1_", "contacts!", "0-1x"])
+def test_what_the_pattern_refuses_is_no_object_type(value: str) -> None:
+    assert not re.fullmatch(PATTERN, value)
+    with pytest.raises(ApiError) as refused:
+        canonical(value, "fromObjectType")
+    assert refused.value.message == f"Unable to infer object type from: {value}"
+    assert refused.value.category is None  # HubSpot sends none (ledger: unknown-object-type)
 
 
 @given(st.from_regex(PATTERN, fullmatch=True))
-def test_what_a_generator_draws_is_accepted_unless_it_is_a_custom_type(value: str) -> None:
-    if not CUSTOM.match(value):
+def test_a_well_formed_value_resolves_or_is_refused_in_hubspots_words(value: str) -> None:
+    try:
         assert canonical(value, "fromObjectType") in NAMES_BY_ID
+    except ApiError as refused:
+        assert refused.message == f"Unable to infer object type from: {value}"

@@ -58,7 +58,6 @@ from .simple_public_upsert_object_properties_with_history import (
     SimplePublicUpsertObjectPropertiesWithHistory,
 )
 from .standard_error import StandardError
-from .standard_error_sub_category import StandardErrorSubCategory
 from .string_array_map import StringArrayMap
 from .value_with_timestamp import ValueWithTimestamp
 
@@ -99,7 +98,6 @@ __all__ = (
     "SimplePublicUpsertObject",
     "SimplePublicUpsertObjectPropertiesWithHistory",
     "StandardError",
-    "StandardErrorSubCategory",
     "StringArrayMap",
     "ValueWithTimestamp",
 )

@@ -28,18 +28,18 @@ class Error:
             ['scope1', 'scope2']}, 'links': {}}
 
     Attributes:
-        category (str): The kind of error, for example VALIDATION_ERROR or MISSING_SCOPES.
         correlation_id (UUID): A unique id for this request; quote it to HubSpot support.
         message (str): A human-readable explanation.
+        category (str | Unset): The kind of error, for example VALIDATION_ERROR or MISSING_SCOPES.
         context (StringArrayMap | Unset):  Example: {'missingScopes': ['scope1', 'scope2']}.
         errors (list[ErrorDetail] | Unset):
         links (Links | Unset): Links to resources or documents related to the batch. Example: {}.
         sub_category (str | Unset):
     """
 
-    category: str
     correlation_id: UUID
     message: str
+    category: str | Unset = UNSET
     context: StringArrayMap | Unset = UNSET
     errors: list[ErrorDetail] | Unset = UNSET
     links: Links | Unset = UNSET
@@ -47,11 +47,11 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category
-
         correlation_id = str(self.correlation_id)
 
         message = self.message
+
+        category = self.category
 
         context: dict[str, Any] | Unset = UNSET
         if not isinstance(self.context, Unset):
@@ -74,11 +74,12 @@ class Error:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "category": category,
                 "correlationId": correlation_id,
                 "message": message,
             }
         )
+        if category is not UNSET:
+            field_dict["category"] = category
         if context is not UNSET:
             field_dict["context"] = context
         if errors is not UNSET:
@@ -97,11 +98,11 @@ class Error:
         from ..models.string_array_map import StringArrayMap
 
         d = dict(src_dict)
-        category = d.pop("category")
-
         correlation_id = UUID(d.pop("correlationId"))
 
         message = d.pop("message")
+
+        category = d.pop("category", UNSET)
 
         _context = d.pop("context", UNSET)
         context: StringArrayMap | Unset
@@ -129,9 +130,9 @@ class Error:
         sub_category = d.pop("subCategory", UNSET)
 
         error = cls(
-            category=category,
             correlation_id=correlation_id,
             message=message,
+            category=category,
             context=context,
             errors=errors,
             links=links,

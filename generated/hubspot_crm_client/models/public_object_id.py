@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PublicObjectId")
 
 
@@ -19,18 +17,13 @@ class PublicObjectId:
 
     Attributes:
         id (str): A record id.
-        after (str | Unset): Request only: the `paging.next.after` cursor of an earlier result for this id, to
-            read its next page of associations. Never set in responses.
     """
 
     id: str
-    after: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
-        after = self.after
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,8 +32,6 @@ class PublicObjectId:
                 "id": id,
             }
         )
-        if after is not UNSET:
-            field_dict["after"] = after
 
         return field_dict
 
@@ -49,11 +40,8 @@ class PublicObjectId:
         d = dict(src_dict)
         id = d.pop("id")
 
-        after = d.pop("after", UNSET)
-
         public_object_id = cls(
             id=id,
-            after=after,
         )
 
         public_object_id.additional_properties = d

@@ -11,7 +11,6 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
     from ..models.links import Links
-    from ..models.standard_error_sub_category import StandardErrorSubCategory
     from ..models.string_array_map import StringArrayMap
 
 
@@ -29,22 +28,22 @@ class StandardError:
     Attributes:
         category (str):
         context (StringArrayMap):  Example: {'missingScopes': ['scope1', 'scope2']}.
-        errors (list[ErrorDetail]):
-        links (Links): Links to resources or documents related to the batch. Example: {}.
         message (str):
         status (str):
+        errors (list[ErrorDetail] | Unset):
+        links (Links | Unset): Links to resources or documents related to the batch. Example: {}.
         id (str | Unset):
-        sub_category (StandardErrorSubCategory | Unset):
+        sub_category (str | Unset):
     """
 
     category: str
     context: StringArrayMap
-    errors: list[ErrorDetail]
-    links: Links
     message: str
     status: str
+    errors: list[ErrorDetail] | Unset = UNSET
+    links: Links | Unset = UNSET
     id: str | Unset = UNSET
-    sub_category: StandardErrorSubCategory | Unset = UNSET
+    sub_category: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,22 +51,24 @@ class StandardError:
 
         context = self.context.to_dict()
 
-        errors = []
-        for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
-            errors.append(errors_item)
-
-        links = self.links.to_dict()
-
         message = self.message
 
         status = self.status
 
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
+
         id = self.id
 
-        sub_category: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sub_category, Unset):
-            sub_category = self.sub_category.to_dict()
+        sub_category = self.sub_category
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,12 +76,14 @@ class StandardError:
             {
                 "category": category,
                 "context": context,
-                "errors": errors,
-                "links": links,
                 "message": message,
                 "status": status,
             }
         )
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if links is not UNSET:
+            field_dict["links"] = links
         if id is not UNSET:
             field_dict["id"] = id
         if sub_category is not UNSET:
@@ -92,7 +95,6 @@ class StandardError:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.error_detail import ErrorDetail
         from ..models.links import Links
-        from ..models.standard_error_sub_category import StandardErrorSubCategory
         from ..models.string_array_map import StringArrayMap
 
         d = dict(src_dict)
@@ -100,35 +102,37 @@ class StandardError:
 
         context = StringArrayMap.from_dict(d.pop("context"))
 
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = ErrorDetail.from_dict(errors_item_data)
-
-            errors.append(errors_item)
-
-        links = Links.from_dict(d.pop("links"))
-
         message = d.pop("message")
 
         status = d.pop("status")
 
+        _errors = d.pop("errors", UNSET)
+        errors: list[ErrorDetail] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = ErrorDetail.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        _links = d.pop("links", UNSET)
+        links: Links | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = Links.from_dict(_links)
+
         id = d.pop("id", UNSET)
 
-        _sub_category = d.pop("subCategory", UNSET)
-        sub_category: StandardErrorSubCategory | Unset
-        if isinstance(_sub_category, Unset):
-            sub_category = UNSET
-        else:
-            sub_category = StandardErrorSubCategory.from_dict(_sub_category)
+        sub_category = d.pop("subCategory", UNSET)
 
         standard_error = cls(
             category=category,
             context=context,
-            errors=errors,
-            links=links,
             message=message,
             status=status,
+            errors=errors,
+            links=links,
             id=id,
             sub_category=sub_category,
         )

@@ -1,6 +1,14 @@
 """Read the associations of any number of ids: chunks of at most 1000 inputs, N requests in
-flight, and every `paging.next.after` cursor followed (as `{"id", "after"}` inputs, see
-spec/associations-batch-read.yaml) until each id's associations are complete.
+flight, every page of every id, as HubSpot is observed to answer.
+
+- A record without associations of the type asked for comes back as a 207 error entry
+  `crm.associations.NO_ASSOCIATIONS_FOUND`, not as a result (ledger: no-associations-207-*):
+  that is an empty list, not a failure.
+- The dated versions page with `after` in an input. v3 does not: an `after` sent back is
+  silently ignored (HubSpot's SDK maintainer, https://github.com/HubSpot/hubspot-api-python/
+  issues/187). So a v3 read of a record with more than one page of associations continues
+  that record through the newest dated version the client was generated with, keeps v3's
+  first page as it came and adds the records that page lacked, in v3's shape.
 
 An id whose read failed is in `failed`, never in `associations`, so that a partial list is
 never mistaken for the whole one."""
@@ -21,7 +29,7 @@ from hubspot_crm_client.models import (
     MultiAssociatedObjectWithLabel,
     PublicObjectId,
 )
-from hubspot_crm_client.types import UNSET, Response, Unset
+from hubspot_crm_client.types import Response, Unset
 
 from hubspot_toolkit.client.bulk.dispatch import (
     ChunkJob,
@@ -35,8 +43,10 @@ from hubspot_toolkit.client.bulk.outcome import (
     failures_by_key,
     unnamed_failure,
 )
-from hubspot_toolkit.client.bulk.versions import as_body, endpoint
-from hubspot_toolkit.spec.versions import V3
+from hubspot_toolkit.client.bulk.versions import as_body, body_model, dated_versions, endpoint
+from hubspot_toolkit.crm.association_types import v3_type_names
+from hubspot_toolkit.crm.object_types import plural_name, resolve
+from hubspot_toolkit.spec.versions import READ, V3
 
 # v3's answers, and the dated versions' (v4's shape: `toObjectId` and `associationTypes`)
 BatchAnswer = (
@@ -55,6 +65,7 @@ Input = tuple[str, str | None]
 # Per id: its associations on this page and the next page's cursor, or why it failed.
 Page = tuple[list[Associated], str | None] | Failure
 Tag = TypeVar("Tag")
+NO_ASSOCIATIONS = "crm.associations.NO_ASSOCIATIONS_FOUND"
 
 
 @dataclass(frozen=True)
@@ -83,11 +94,15 @@ class AssociationsReport(Generic[R]):
         return not self.failed
 
 
-class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
+class _Job(ChunkJob[list[Input], Any, dict[str, Page]]):
     batch_answers = BatchAnswer
 
-    def __init__(self, ids: Iterable[str], chunk_size: int) -> None:
+    def __init__(self, ids: Iterable[str], chunk_size: int, version: str = V3) -> None:
         super().__init__()
+        self.version = version
+        self.body_model = body_model(endpoint("associations", READ, version))
+        # v3 ids with more than one page, continued through a dated version
+        self.beyond_first_page: list[str] = []
         if not 1 <= chunk_size <= MAX_CHUNK:
             raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK}, not {chunk_size}")
         self.ids = list(dict.fromkeys(ids))  # asking twice for one id is the same read
@@ -105,10 +120,12 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
         size = self.chunk_size
         return [pending[i : i + size] for i in range(0, len(pending), size)]
 
-    def body(self, chunk: list[Input]) -> BatchInputPublicObjectId:
-        return BatchInputPublicObjectId(
-            inputs=[PublicObjectId(id=i, after=UNSET if a is None else a) for i, a in chunk]
-        )
+    def body(self, chunk: list[Input]) -> Any:
+        """v3's input model, or a dated version's (whose inputs carry `after`)."""
+        if self.version == V3:
+            return BatchInputPublicObjectId(inputs=[PublicObjectId(id=i) for i, _ in chunk])
+        inputs = [{"id": i} if a is None else {"id": i, "after": a} for i, a in chunk]
+        return self.body_model.from_dict({"inputs": inputs})
 
     def fail_all(self, chunk: list[Input], failure: Failure) -> dict[str, Page]:
         return {i: failure for i, _ in chunk}
@@ -125,6 +142,11 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
                     cursor = result.paging.next_.after
                 pages[result.from_.id] = (list(result.to), cursor)
         errors = batch_errors(parsed)
+        for error in errors:
+            if isinstance(error.sub_category, str) and error.sub_category == NO_ASSOCIATIONS:
+                for key in error.context.additional_properties.get("fromObjectId", []):
+                    if key in asked and key not in pages:
+                        pages[key] = ([], None)
         named = failures_by_key(errors, status)
         for i in asked - pages.keys():
             pages[i] = named.get(i) or unnamed_failure(errors, status)
@@ -141,11 +163,50 @@ class _Job(ChunkJob[list[Input], BatchInputPublicObjectId, dict[str, Page]]):
                 self.found[key].extend(associated)
                 if cursor is None:
                     continue
+                if self.version == V3:
+                    self.beyond_first_page.append(key)
+                    continue
                 if (key, cursor) in self.cursors_seen:
                     self.failed[key] = Failure(None, "PAGING_LOOP", f"cursor {cursor!r} repeated")
                     continue
                 self.cursors_seen.add((key, cursor))
                 self.pending.append((key, cursor))
+
+    def continuation(self) -> str | None:
+        """The dated version that continues v3's records past their first page (None: none
+        needed); ids whose continuation is impossible fail here, named."""
+        if not self.beyond_first_page:
+            return None
+        dated = dated_versions("associations", READ)
+        if not dated:
+            for key in self.beyond_first_page:
+                self.failed[key] = Failure(
+                    None,
+                    "PAGING_UNSUPPORTED",
+                    "more than one page of associations, and v3 does not page: track a dated "
+                    "version in spec/ and regenerate to read the rest",
+                )
+            self.beyond_first_page = []
+            return None
+        return dated[-1]
+
+    def continue_with(self, types: tuple[str, str], report: "AssociationsReport[Any]") -> None:
+        """Add to each continued v3 record the associations the dated read found beyond v3's
+        first page, named as v3 names them."""
+        names = tuple(plural_name(resolve(t) or t) for t in types)
+        self.sent += report.requests
+        for failed in report.failed:
+            self.failed[failed.id] = failed.failure
+        for key, dated in report.associations.items():
+            seen = {to.id for to in self.found[key] if isinstance(to, AssociatedId)}
+            for to in dated:
+                to_id = str(to.to_object_id)
+                if to_id in seen:
+                    continue
+                kinds = [kind.to_dict() for kind in to.association_types]
+                for name in v3_type_names(names[0], names[1], kinds):
+                    self.found[key].append(AssociatedId(id=to_id, type_=name))
+        self.beyond_first_page = []
 
     def report(self, started: float) -> AssociationsReport[Any]:
         return AssociationsReport(
@@ -164,8 +225,8 @@ def _read(
     chunk_size: int,
     version: str,
 ) -> AssociationsReport[Any]:
-    operation = endpoint("associations", "batch_read_associations", version)
-    job = _Job(ids, chunk_size)
+    operation = endpoint("associations", READ, version)
+    job = _Job(ids, chunk_size, version)
     started = time.monotonic()
 
     def call(body: BatchInputPublicObjectId) -> Response[Any]:
@@ -176,6 +237,9 @@ def _read(
 
     while chunks := job.next_round():
         job.settle(chunks, send_threads(job, chunks, call, concurrency))
+    if dated := job.continuation():
+        rest = job.beyond_first_page
+        job.continue_with(types, _read(client, types, rest, concurrency, chunk_size, dated))
     return job.report(started)
 
 
@@ -187,8 +251,8 @@ async def _aread(
     chunk_size: int,
     version: str,
 ) -> AssociationsReport[Any]:
-    operation = endpoint("associations", "batch_read_associations", version)
-    job = _Job(ids, chunk_size)
+    operation = endpoint("associations", READ, version)
+    job = _Job(ids, chunk_size, version)
     started = time.monotonic()
 
     async def call(body: BatchInputPublicObjectId) -> Response[Any]:
@@ -199,6 +263,10 @@ async def _aread(
 
     while chunks := job.next_round():
         job.settle(chunks, await send_tasks(job, chunks, call, concurrency))
+    if dated := job.continuation():
+        rest = job.beyond_first_page
+        continued = await _aread(client, types, rest, concurrency, chunk_size, dated)
+        job.continue_with(types, continued)
     return job.report(started)
 
 

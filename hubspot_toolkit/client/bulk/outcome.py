@@ -111,9 +111,11 @@ def failure_from_answer(response: Response[Any]) -> Failure:
     status = int(response.status_code)
     parsed = response.parsed
     if isinstance(parsed, Error):
+        # HubSpot sends no category on some 400s (ledger: unknown-object-type, invalid-json-*)
+        category = parsed.category if isinstance(parsed.category, str) else "ERROR"
         return Failure(
             status,
-            parsed.category,
+            category,
             parsed.message,
             str(parsed.correlation_id),
             property_errors(parsed.errors if isinstance(parsed.errors, list) else []),
@@ -134,8 +136,9 @@ def failures_by_key(errors: Sequence[StandardError], status: int) -> dict[str, F
     named: dict[str, Failure] = {}
     for error in errors:
         for key in error.context.additional_properties.get("ids", []):
+            details = error.errors if isinstance(error.errors, list) else []
             named[key] = Failure(
-                status, error.category, error.message, property_errors=property_errors(error.errors)
+                status, error.category, error.message, property_errors=property_errors(details)
             )
     return named
 

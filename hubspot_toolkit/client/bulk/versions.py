@@ -1,6 +1,8 @@
 """The generated operation for an API version: `v3` or a dated one the client was generated
 with (`2026-03`), found by name so that a version added to spec/ needs no edit here."""
 
+import pkgutil
+import re
 from importlib import import_module
 from types import ModuleType
 from typing import Any, get_type_hints
@@ -20,7 +22,22 @@ def endpoint(tag: str, operation: str, version: str) -> ModuleType:
         ) from None
 
 
+def body_model(module: ModuleType) -> Any:
+    """The request body model that module's operation takes."""
+    return get_type_hints(module.sync_detailed)["body"]
+
+
 def as_body(module: ModuleType, body: Any) -> Any:
     """body as the request model module's operation takes (v3's model when they are one)."""
-    wanted = get_type_hints(module.sync_detailed)["body"]
+    wanted = body_model(module)
     return body if isinstance(body, wanted) else wanted.from_dict(body.to_dict())
+
+
+def dated_versions(tag: str, operation: str) -> list[str]:
+    """The dated versions the generated client has of operation, oldest first."""
+    package = import_module(f"hubspot_crm_client.api.{tag}")
+    found = (
+        re.fullmatch(rf"{operation}_(\d{{4}})_(\d{{2}})", module.name)
+        for module in pkgutil.iter_modules(package.__path__)
+    )
+    return sorted(f"{match[1]}-{match[2]}" for match in found if match)

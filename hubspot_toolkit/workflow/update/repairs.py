@@ -98,12 +98,59 @@ def nullable_association_labels(document: Document) -> list[str]:
     return ["made AssociationSpecWithLabel.label nullable (HubSpot answers null for no label)"]
 
 
+def _schemas(document: Document) -> dict[str, Any]:
+    schemas = document.get("components", {}).get("schemas", {})
+    return schemas if isinstance(schemas, dict) else {}
+
+
+def _not_required(schema: Any, names: tuple[str, ...]) -> list[str]:
+    """Drop names from schema's required list (removing the list when it empties)."""
+    required = schema.get("required") if isinstance(schema, dict) else None
+    if not isinstance(required, list):
+        return []
+    dropped = [name for name in names if name in required]
+    schema["required"] = [name for name in required if name not in dropped]
+    if not schema["required"]:
+        del schema["required"]
+    return dropped
+
+
+def observed_standard_errors(document: Document) -> list[str]:
+    """HubSpot's batch error entries carry no `errors` and no `links` and a string subCategory,
+    though its StandardError requires the two and types subCategory as an object: captured in
+    the 207 of an association read of a record without associations (`crm.associations.
+    NO_ASSOCIATIONS_FOUND`; ledger: standard-error-fields-optional, no-associations-207-*)."""
+    schema = _schemas(document).get("StandardError")
+    if not isinstance(schema, dict):
+        return []
+    reports = [
+        f"made StandardError.{name} optional (HubSpot's 207 entries omit it)"
+        for name in _not_required(schema, ("errors", "links"))
+    ]
+    sub_category = schema.get("properties", {}).get("subCategory")
+    if isinstance(sub_category, dict) and sub_category.get("type") == "object":
+        sub_category["type"] = "string"
+        reports.append("typed StandardError.subCategory as the string HubSpot sends")
+    return reports
+
+
+def observed_error_category(document: Document) -> list[str]:
+    """HubSpot's `Error` has no `category` when it cannot infer an object type or read the
+    JSON body (captured: https://github.com/HubSpot/hubspot-api-php/issues/128, #40; ledger:
+    unknown-object-type, invalid-json-*), though its schema requires one."""
+    schema = _schemas(document).get("Error")
+    dropped = _not_required(schema, ("category",))
+    return ["made Error.category optional (HubSpot omits it on some 400s)"] if dropped else []
+
+
 REPAIRS = (
     drop_null_examples,
     json_error_content,
     string_examples_on_objects,
     private_app_scheme,
     nullable_association_labels,
+    observed_standard_errors,
+    observed_error_category,
 )
 
 

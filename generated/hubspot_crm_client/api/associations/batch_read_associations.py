@@ -138,29 +138,34 @@ def sync_detailed(
       `0-3` deals, `0-5` tickets, `0-7` products, `0-8` line items, `0-14` quotes,
       `2-…` custom objects).
     - At most 1000 inputs per request (HubSpot enforces this since 2025-02-10).
-    - An id that exists but has no associations comes back as a result with an empty `to`.
-      An id that does not exist is reported in `errors` (status 207), one `StandardError`
-      per missing id, naming it in `context.ids`.
-    - An unknown object type is a 400 with category VALIDATION_ERROR.
-    - When a record has more associations than fit in one result, the result carries
-      `paging.next.after`; send the same id again with that `after` to read the next page.
+    - An id with no associations of `toObjectType` (or none at all) has no result: it is
+      reported in `errors` (status 207) with category OBJECT_NOT_FOUND, subCategory
+      `crm.associations.NO_ASSOCIATIONS_FOUND`, message "No company is associated with
+      deal 1." and `context` fromObjectId, fromObjectType, toObjectType (singular names).
+    - Object types resolve in any letter case, plural or singular (`Contacts`, `deal`);
+      an unknown one is a 400 "Unable to infer object type from: <value>", without category.
+    - At most 100 associations per result. A result with more carries `paging.next`
+      {after, link}, whose link is another API's; v3 ignores an `after` sent back in an
+      input, so read such a record again through a dated version, which pages.
     - The token needs the read scope of both object types involved
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
@@ -208,29 +213,34 @@ def sync(
       `0-3` deals, `0-5` tickets, `0-7` products, `0-8` line items, `0-14` quotes,
       `2-…` custom objects).
     - At most 1000 inputs per request (HubSpot enforces this since 2025-02-10).
-    - An id that exists but has no associations comes back as a result with an empty `to`.
-      An id that does not exist is reported in `errors` (status 207), one `StandardError`
-      per missing id, naming it in `context.ids`.
-    - An unknown object type is a 400 with category VALIDATION_ERROR.
-    - When a record has more associations than fit in one result, the result carries
-      `paging.next.after`; send the same id again with that `after` to read the next page.
+    - An id with no associations of `toObjectType` (or none at all) has no result: it is
+      reported in `errors` (status 207) with category OBJECT_NOT_FOUND, subCategory
+      `crm.associations.NO_ASSOCIATIONS_FOUND`, message "No company is associated with
+      deal 1." and `context` fromObjectId, fromObjectType, toObjectType (singular names).
+    - Object types resolve in any letter case, plural or singular (`Contacts`, `deal`);
+      an unknown one is a 400 "Unable to infer object type from: <value>", without category.
+    - At most 100 associations per result. A result with more carries `paging.next`
+      {after, link}, whose link is another API's; v3 ignores an `after` sent back in an
+      input, so read such a record again through a dated version, which pages.
     - The token needs the read scope of both object types involved
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
@@ -272,29 +282,34 @@ async def asyncio_detailed(
       `0-3` deals, `0-5` tickets, `0-7` products, `0-8` line items, `0-14` quotes,
       `2-…` custom objects).
     - At most 1000 inputs per request (HubSpot enforces this since 2025-02-10).
-    - An id that exists but has no associations comes back as a result with an empty `to`.
-      An id that does not exist is reported in `errors` (status 207), one `StandardError`
-      per missing id, naming it in `context.ids`.
-    - An unknown object type is a 400 with category VALIDATION_ERROR.
-    - When a record has more associations than fit in one result, the result carries
-      `paging.next.after`; send the same id again with that `after` to read the next page.
+    - An id with no associations of `toObjectType` (or none at all) has no result: it is
+      reported in `errors` (status 207) with category OBJECT_NOT_FOUND, subCategory
+      `crm.associations.NO_ASSOCIATIONS_FOUND`, message "No company is associated with
+      deal 1." and `context` fromObjectId, fromObjectType, toObjectType (singular names).
+    - Object types resolve in any letter case, plural or singular (`Contacts`, `deal`);
+      an unknown one is a 400 "Unable to infer object type from: <value>", without category.
+    - At most 100 associations per result. A result with more carries `paging.next`
+      {after, link}, whose link is another API's; v3 ignores an `after` sent back in an
+      input, so read such a record again through a dated version, which pages.
     - The token needs the read scope of both object types involved
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 
@@ -340,29 +355,34 @@ async def asyncio(
       `0-3` deals, `0-5` tickets, `0-7` products, `0-8` line items, `0-14` quotes,
       `2-…` custom objects).
     - At most 1000 inputs per request (HubSpot enforces this since 2025-02-10).
-    - An id that exists but has no associations comes back as a result with an empty `to`.
-      An id that does not exist is reported in `errors` (status 207), one `StandardError`
-      per missing id, naming it in `context.ids`.
-    - An unknown object type is a 400 with category VALIDATION_ERROR.
-    - When a record has more associations than fit in one result, the result carries
-      `paging.next.after`; send the same id again with that `after` to read the next page.
+    - An id with no associations of `toObjectType` (or none at all) has no result: it is
+      reported in `errors` (status 207) with category OBJECT_NOT_FOUND, subCategory
+      `crm.associations.NO_ASSOCIATIONS_FOUND`, message "No company is associated with
+      deal 1." and `context` fromObjectId, fromObjectType, toObjectType (singular names).
+    - Object types resolve in any letter case, plural or singular (`Contacts`, `deal`);
+      an unknown one is a 400 "Unable to infer object type from: <value>", without category.
+    - At most 100 associations per result. A result with more carries `paging.next`
+      {after, link}, whose link is another API's; v3 ignores an `after` sent back in an
+      input, so read such a record again through a dated version, which pages.
     - The token needs the read scope of both object types involved
       (`crm.objects.<type>.read`; `crm.objects.custom.read` for custom objects).
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicObjectId):  Example: {'inputs': [{'id': '37295'}]}.
 

@@ -142,19 +142,21 @@ def sync_detailed(
     spec-diff` pairs the two and lists every difference.
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicFetchAssociationsBatchRequest):
 
@@ -200,19 +202,21 @@ def sync(
     spec-diff` pairs the two and lists every difference.
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicFetchAssociationsBatchRequest):
 
@@ -252,19 +256,21 @@ async def asyncio_detailed(
     spec-diff` pairs the two and lists every difference.
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicFetchAssociationsBatchRequest):
 
@@ -308,19 +314,21 @@ async def asyncio(
     spec-diff` pairs the two and lists every difference.
 
     Args:
-        from_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        from_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
-        to_object_type (str): An object type, in one of the forms HubSpot accepts: a standard
-            object type's name
-            (`contacts`) or id (`0-1`), or a custom object type's id (`2-1234567`) or fully
-            qualified name (`p1234567_cars`). The pattern names every standard type, so that any
-            tool generating requests from this document picks types a portal has; custom types
-            exist only in the portals that created them, and others answer 400 for them.
+        to_object_type (str): An object type, in one of the forms HubSpot resolves: a standard
+            object type's name in
+            any letter case, plural or singular (`contacts`, `Contacts`, `contact`), its id (`0-1`),
+            or a custom object type's id (`2-1234567`) or fully qualified name (`p1234567_cars`).
+            The pattern gives the forms, not the names: a name of the right form that HubSpot
+            cannot resolve is a 400 "Unable to infer object type from: <value>". The path
+            parameters' examples are the standard types every portal has.
              Example: contacts.
         body (BatchInputPublicFetchAssociationsBatchRequest):
 

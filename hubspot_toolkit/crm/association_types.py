@@ -19,6 +19,8 @@ stable id of our own above HubSpot's range.
 import zlib
 from typing import Any
 
+from hubspot_toolkit.crm.object_types import singular
+
 HUBSPOT_DEFINED = "HUBSPOT_DEFINED"
 USER_DEFINED = "USER_DEFINED"
 PRIMARY_LABEL = "Primary"
@@ -55,14 +57,10 @@ TYPE_IDS: dict[tuple[str, str], tuple[int | None, int]] = {
 USER_DEFINED_BASE = 100_000  # above every id HubSpot publishes
 
 
-def _singular(name: str) -> str:
-    return name[:-3] + "y" if name.endswith("ies") else name.rstrip("s")
-
-
 def association_types(from_name: str, to_name: str, label: str) -> list[dict[str, Any]]:
     """The dated versions' associationTypes for one v3 type string between two types."""
     known = TYPE_IDS.get((from_name, to_name))
-    base = f"{_singular(from_name)}_to_{_singular(to_name)}"
+    base = f"{singular(from_name)}_to_{singular(to_name)}"
     if known is not None:
         primary, unlabeled = known
         plain = {"category": HUBSPOT_DEFINED, "typeId": unlabeled, "label": None}
@@ -89,3 +87,26 @@ def as_dated(result: dict[str, Any], from_name: str, to_name: str) -> dict[str, 
     if "paging" in result:
         dated["paging"] = result["paging"]
     return dated
+
+
+def v3_type_names(from_name: str, to_name: str, types: list[dict[str, Any]]) -> list[str]:
+    """The v3 type strings of one dated `to` entry's associationTypes: the inverse of
+    association_types (a primary association carries the plain id too, and is one v3 entry),
+    so that a record read through a dated version reads as a v3 read of it does."""
+    known = TYPE_IDS.get((from_name, to_name))
+    base = f"{singular(from_name)}_to_{singular(to_name)}"
+    ids = {kind.get("typeId") for kind in types if kind.get("category") == HUBSPOT_DEFINED}
+    names: list[str] = []
+    if known is not None:
+        primary, unlabeled = known
+        if primary is not None and primary in ids:
+            names.append(base)
+        elif unlabeled in ids:
+            names.append(f"{base}_unlabeled" if primary is not None else base)
+        ids -= {primary, unlabeled}
+    for kind in types:
+        if kind.get("category") == HUBSPOT_DEFINED and kind.get("typeId") not in ids:
+            continue
+        label = kind.get("label")
+        names.append(label if isinstance(label, str) and label else f"{base}_{kind.get('typeId')}")
+    return names
