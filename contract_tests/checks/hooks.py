@@ -131,7 +131,9 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
         problems = semantics.association_result_problems(sent, body)
         existing = _existing_ids(response)
         if existing is not None:
-            problems += semantics.read_back_problems(existing, response.status_code, body)
+            problems += semantics.read_back_problems(
+                existing, response.status_code, body, known_associated=True
+            )
         _fail(problems)
 
 

@@ -1,5 +1,6 @@
 """Shaping requests before they are sent, the same way for schemathesis and the live client."""
 
+import copy
 import hashlib
 import re
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from contract_tests.scopes import readable_from_environment
 from contract_tests.settings import HookSettings
 from contract_tests.spec_source import suite_operations, suite_spec
 from hubspot_toolkit.properties import PropertyDefinition, PropertyDefinitions
+from hubspot_toolkit.server.upsert import read_property_values
 from hubspot_toolkit.spec.versions import UPSERT
 
 
@@ -109,9 +111,29 @@ def shape_upsert(
     # positive whose inputs repeat (uniqueItems is the one keyword its positive data may
     # break), and such a body, once de-duplicated, must be keyed like any other valid one.
     body = distinct_upsert_keys(body)
-    if not negative():
-        body = defined_upsert_body(body, target.definitions(), target.id_property)
+    if negative():
+        return distinct_upsert_keys(refused_by_hubspot(body))
+    body = defined_upsert_body(body, target.definitions(), target.id_property)
     return distinct_upsert_keys(body)
+
+
+def refused_by_hubspot(body: Any) -> Any:
+    """A negative upsert stays one HubSpot refuses. HubSpot reads a number or boolean in
+    `properties` as text and skips a null (ledger: properties-numbers-accepted, -null-leaves-
+    unchanged), so a body whose only fault is such a value is no negative case for it: those
+    values become objects, which no reader of a string map accepts."""
+    if not isinstance(body, dict) or not is_valid_upsert_body(
+        read_property_values(copy.deepcopy(body))
+    ):
+        return body
+    for item in body.get("inputs") or []:
+        properties = item.get("properties") if isinstance(item, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for name, value in properties.items():
+            if value is None or isinstance(value, bool | int | float):
+                properties[name] = {"value": value}
+    return body
 
 
 def _number(*parts: str) -> int:
