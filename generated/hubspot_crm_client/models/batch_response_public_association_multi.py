@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -30,7 +30,7 @@ class BatchResponsePublicAssociationMulti:
         started_at (datetime.datetime): When the batch started.
         status (BatchStatus): The state of the batch. Example: COMPLETE.
         results (list[PublicAssociationMulti]):
-        requested_at (datetime.datetime | Unset): When the batch was requested.
+        requested_at (datetime.datetime | None | Unset): When the batch was requested.
         links (Links | Unset): Links to resources or documents related to the batch. Example: {}.
     """
 
@@ -38,7 +38,7 @@ class BatchResponsePublicAssociationMulti:
     started_at: datetime.datetime
     status: BatchStatus
     results: list[PublicAssociationMulti]
-    requested_at: datetime.datetime | Unset = UNSET
+    requested_at: datetime.datetime | None | Unset = UNSET
     links: Links | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,9 +54,13 @@ class BatchResponsePublicAssociationMulti:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-        requested_at: str | Unset = UNSET
-        if not isinstance(self.requested_at, Unset):
+        requested_at: None | str | Unset
+        if isinstance(self.requested_at, Unset):
+            requested_at = UNSET
+        elif isinstance(self.requested_at, datetime.datetime):
             requested_at = self.requested_at.isoformat()
+        else:
+            requested_at = self.requested_at
 
         links: dict[str, Any] | Unset = UNSET
         if not isinstance(self.links, Unset):
@@ -98,12 +102,22 @@ class BatchResponsePublicAssociationMulti:
 
             results.append(results_item)
 
-        _requested_at = d.pop("requestedAt", UNSET)
-        requested_at: datetime.datetime | Unset
-        if isinstance(_requested_at, Unset):
-            requested_at = UNSET
-        else:
-            requested_at = datetime.datetime.fromisoformat(_requested_at)
+        def _parse_requested_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                requested_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return requested_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        requested_at = _parse_requested_at(d.pop("requestedAt", UNSET))
 
         _links = d.pop("links", UNSET)
         links: Links | Unset

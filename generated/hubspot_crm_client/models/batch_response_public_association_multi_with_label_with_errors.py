@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -34,7 +34,7 @@ class BatchResponsePublicAssociationMultiWithLabelWithErrors:
         errors (list[StandardError] | Unset):
         links (BatchResponsePublicAssociationMultiWithLabelWithErrorsLinks | Unset):
         num_errors (int | Unset):
-        requested_at (datetime.datetime | Unset):
+        requested_at (datetime.datetime | None | Unset):
     """
 
     completed_at: datetime.datetime
@@ -44,7 +44,7 @@ class BatchResponsePublicAssociationMultiWithLabelWithErrors:
     errors: list[StandardError] | Unset = UNSET
     links: BatchResponsePublicAssociationMultiWithLabelWithErrorsLinks | Unset = UNSET
     num_errors: int | Unset = UNSET
-    requested_at: datetime.datetime | Unset = UNSET
+    requested_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,9 +72,13 @@ class BatchResponsePublicAssociationMultiWithLabelWithErrors:
 
         num_errors = self.num_errors
 
-        requested_at: str | Unset = UNSET
-        if not isinstance(self.requested_at, Unset):
+        requested_at: None | str | Unset
+        if isinstance(self.requested_at, Unset):
+            requested_at = UNSET
+        elif isinstance(self.requested_at, datetime.datetime):
             requested_at = self.requested_at.isoformat()
+        else:
+            requested_at = self.requested_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -137,12 +141,22 @@ class BatchResponsePublicAssociationMultiWithLabelWithErrors:
 
         num_errors = d.pop("numErrors", UNSET)
 
-        _requested_at = d.pop("requestedAt", UNSET)
-        requested_at: datetime.datetime | Unset
-        if isinstance(_requested_at, Unset):
-            requested_at = UNSET
-        else:
-            requested_at = datetime.datetime.fromisoformat(_requested_at)
+        def _parse_requested_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                requested_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return requested_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        requested_at = _parse_requested_at(d.pop("requestedAt", UNSET))
 
         batch_response_public_association_multi_with_label_with_errors = cls(
             completed_at=completed_at,

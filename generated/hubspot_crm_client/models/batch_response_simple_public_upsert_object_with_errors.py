@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,7 +31,7 @@ class BatchResponseSimplePublicUpsertObjectWithErrors:
         started_at (datetime.datetime):
         status (BatchStatus): The state of the batch. Example: COMPLETE.
         results (list[SimplePublicUpsertObject]):
-        requested_at (datetime.datetime | Unset):
+        requested_at (datetime.datetime | None | Unset):
         errors (list[StandardError] | Unset):
         num_errors (int | Unset):
         links (Links | Unset): Links to resources or documents related to the batch. Example: {}.
@@ -41,7 +41,7 @@ class BatchResponseSimplePublicUpsertObjectWithErrors:
     started_at: datetime.datetime
     status: BatchStatus
     results: list[SimplePublicUpsertObject]
-    requested_at: datetime.datetime | Unset = UNSET
+    requested_at: datetime.datetime | None | Unset = UNSET
     errors: list[StandardError] | Unset = UNSET
     num_errors: int | Unset = UNSET
     links: Links | Unset = UNSET
@@ -59,9 +59,13 @@ class BatchResponseSimplePublicUpsertObjectWithErrors:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-        requested_at: str | Unset = UNSET
-        if not isinstance(self.requested_at, Unset):
+        requested_at: None | str | Unset
+        if isinstance(self.requested_at, Unset):
+            requested_at = UNSET
+        elif isinstance(self.requested_at, datetime.datetime):
             requested_at = self.requested_at.isoformat()
+        else:
+            requested_at = self.requested_at
 
         errors: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.errors, Unset):
@@ -117,12 +121,22 @@ class BatchResponseSimplePublicUpsertObjectWithErrors:
 
             results.append(results_item)
 
-        _requested_at = d.pop("requestedAt", UNSET)
-        requested_at: datetime.datetime | Unset
-        if isinstance(_requested_at, Unset):
-            requested_at = UNSET
-        else:
-            requested_at = datetime.datetime.fromisoformat(_requested_at)
+        def _parse_requested_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                requested_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return requested_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        requested_at = _parse_requested_at(d.pop("requestedAt", UNSET))
 
         _errors = d.pop("errors", UNSET)
         errors: list[StandardError] | Unset = UNSET

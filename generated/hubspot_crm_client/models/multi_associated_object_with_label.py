@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,11 +18,11 @@ class MultiAssociatedObjectWithLabel:
     """
     Attributes:
         association_types (list[AssociationSpecWithLabel]):
-        to_object_id (str):
+        to_object_id (int | str):
     """
 
     association_types: list[AssociationSpecWithLabel]
-    to_object_id: str
+    to_object_id: int | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +31,7 @@ class MultiAssociatedObjectWithLabel:
             association_types_item = association_types_item_data.to_dict()
             association_types.append(association_types_item)
 
+        to_object_id: int | str
         to_object_id = self.to_object_id
 
         field_dict: dict[str, Any] = {}
@@ -56,7 +57,10 @@ class MultiAssociatedObjectWithLabel:
 
             association_types.append(association_types_item)
 
-        to_object_id = d.pop("toObjectId")
+        def _parse_to_object_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        to_object_id = _parse_to_object_id(d.pop("toObjectId"))
 
         multi_associated_object_with_label = cls(
             association_types=association_types,

@@ -143,6 +143,31 @@ def observed_error_category(document: Document) -> list[str]:
     return ["made Error.category optional (HubSpot omits it on some 400s)"] if dropped else []
 
 
+def observed_requested_at(document: Document) -> list[str]:
+    """`requestedAt` comes as null in some batch answers (captured: https://github.com/HubSpot/
+    hubspot-api-nodejs/issues/656; ledger: batch-requested-at-absent-or-null)."""
+    fixed = []
+    for name, schema in _schemas(document).items():
+        node = schema.get("properties", {}).get("requestedAt") if isinstance(schema, dict) else None
+        if isinstance(node, dict) and node.get("type") == "string" and not node.get("nullable"):
+            node["nullable"] = True
+            fixed.append(name)
+    return [f"made {name}.requestedAt nullable (HubSpot answers null)" for name in fixed]
+
+
+def observed_numeric_to_object_ids(document: Document) -> list[str]:
+    """Dated answers give `toObjectId` as a JSON number (a recorded answer in amp-labs/
+    connectors' HubSpot fixtures; HubSpot's own Node SDK types it as a number), though the
+    schema says string: either is accepted (ledger: dated-to-object-id-is-number)."""
+    schema = _schemas(document).get("MultiAssociatedObjectWithLabel")
+    node = schema.get("properties", {}).get("toObjectId") if isinstance(schema, dict) else None
+    if not isinstance(node, dict) or node.get("type") != "string":
+        return []
+    node.clear()
+    node["anyOf"] = [{"type": "string"}, {"type": "integer", "format": "int64"}]
+    return ["accepted a number or a string as MultiAssociatedObjectWithLabel.toObjectId"]
+
+
 REPAIRS = (
     drop_null_examples,
     json_error_content,
@@ -151,6 +176,8 @@ REPAIRS = (
     nullable_association_labels,
     observed_standard_errors,
     observed_error_category,
+    observed_requested_at,
+    observed_numeric_to_object_ids,
 )
 
 
