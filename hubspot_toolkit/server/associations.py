@@ -77,7 +77,6 @@ def read_associations(
                         "VALIDATION_ERROR",
                         f"after={item['after']!r} is not a cursor this server issued",
                         key,
-                        "after",
                     )
                 )
                 continue

@@ -9,6 +9,12 @@ from hubspot_toolkit.server.config import ConfigError
 from hubspot_toolkit.server.errors import ApiError
 
 DEV_TOKEN = "dev-token"
+# HubSpot's words for a missing or unknown token alike (captured; ledger:
+# auth-401-missing-or-unknown-token)
+CREDENTIALS_NOT_FOUND = (
+    "Authentication credentials not found. This API supports OAuth 2.0 authentication and you "
+    "can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"
+)
 ALL_SCOPES = "*"
 # The legacy e-commerce scope grants what the line item and product scopes grant: HubSpot's
 # spec lists it as an alternative to crm.objects.line_items.write on the upsert (spec/), and
@@ -67,11 +73,7 @@ class TokenStore:
         """The caller of an `Authorization: Bearer <token>` header, or a 401."""
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise ApiError(
-                401,
-                "INVALID_AUTHENTICATION",
-                "Authentication credentials not found: send Authorization: Bearer <token>.",
-            )
+            raise ApiError(401, "INVALID_AUTHENTICATION", CREDENTIALS_NOT_FOUND)
         presented = token.strip().encode()
         found: frozenset[str] | None = None
         # Compare against every token, without stopping early, so timing tells nothing.
@@ -82,7 +84,7 @@ class TokenStore:
             raise ApiError(
                 401,
                 "INVALID_AUTHENTICATION",
-                "The access token is unknown or expired.",
+                CREDENTIALS_NOT_FOUND,
             )
         return Principal(token.strip(), found)
 

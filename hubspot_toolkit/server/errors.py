@@ -53,30 +53,17 @@ def validation_error(message: str, where: str, code: str = "INVALID") -> ApiErro
 
 
 def input_error(
-    category: str,
-    message: str,
-    key: str,
-    where: str = "id",
-    *,
-    errors: list[dict[str, Any]] | None = None,
-    trace_id: str | None = None,
+    category: str, message: str, key: str, *, trace_id: str | None = None
 ) -> dict[str, Any]:
     """A StandardError for one failed batch input, naming its key in context.ids (which the bulk
     helpers match rows by) and, as HubSpot does, its objectWriteTraceId when it has one
-    (https://developers.hubspot.com/docs/api-reference/error-handling, 207 example)."""
+    (https://developers.hubspot.com/docs/api-reference/error-handling, 207 example). Like every
+    captured 207 entry it has no `errors` and no `links` (ledger: standard-error-fields-optional):
+    refused properties are named in the message's JSON array, as HubSpot names them."""
     context = {"ids": [key]}
     if trace_id is not None:
         context["objectWriteTraceId"] = [trace_id]
-    if errors is None:
-        errors = [{"message": message, "code": category, "in": where}]
-    return {
-        "status": "error",
-        "category": category,
-        "message": message,
-        "context": context,
-        "errors": errors,
-        "links": {},
-    }
+    return {"status": "error", "category": category, "message": message, "context": context}
 
 
 def invalid_input_json(line: int, column: int, problem: str) -> ApiError:

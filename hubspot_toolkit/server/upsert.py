@@ -74,7 +74,7 @@ def reject_duplicate_keys(inputs: list[dict[str, Any]]) -> None:
     IDs found in batch input: [id]. IDs must be unique" with context.ids (captured on batch
     writes; ledger: upsert-duplicate-ids)."""
     seen: set[tuple[str, str]] = set()
-    repeated: list[str] = []
+    repeated: list[str] = []  # captured with context.ids and no errors[]
     for item in inputs:
         key = (item.get("idProperty") or RECORD_ID_PROPERTY, item["id"])
         if key in seen and key[1] not in repeated:
@@ -82,13 +82,7 @@ def reject_duplicate_keys(inputs: list[dict[str, Any]]) -> None:
         seen.add(key)
     if repeated:
         message = f"Duplicate IDs found in batch input: [{', '.join(repeated)}]. IDs must be unique"
-        raise ApiError(
-            400,
-            "VALIDATION_ERROR",
-            message,
-            [{"message": message, "in": "inputs", "code": "DUPLICATE_ID"}],
-            context={"ids": repeated},
-        )
+        raise ApiError(400, "VALIDATION_ERROR", message, context={"ids": repeated})
 
 
 def reject_non_unique_id_properties(
@@ -272,7 +266,6 @@ def upsert_line_items(
                         failure.category,
                         failure.message,
                         item["id"],
-                        errors=failure.errors,
                         trace_id=item["objectWriteTraceId"],
                     )
                 )

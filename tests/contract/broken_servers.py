@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tests.contract.realistic_servers import REALISTIC
+
 Body = Any
 # (status, body, sent request body) -> (status, body)
 Breakage = Callable[[int, Body, Body], tuple[int, Body]]
@@ -186,6 +188,7 @@ KINDS: dict[str, tuple[Breakage, str]] = {
 
 # kind -> change that a faithful server may make; the suite must still pass
 FAITHFUL: dict[str, Breakage] = {"hubspot_extras": _adds_hubspot_extras}
+FAITHFUL.update(REALISTIC)
 
 
 def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:

@@ -1,6 +1,7 @@
 """What became of each input: the reports the bulk helpers return, and how one answer (or
 exception) is turned into per-input results. Shared by the sync and async drivers."""
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -137,9 +138,8 @@ def failures_by_key(errors: Sequence[StandardError], status: int) -> dict[str, F
     for error in errors:
         for key in error.context.additional_properties.get("ids", []):
             details = error.errors if isinstance(error.errors, list) else []
-            named[key] = Failure(
-                status, error.category, error.message, property_errors=property_errors(details)
-            )
+            refused = property_errors(details) or properties_in_message(error.message)
+            named[key] = Failure(status, error.category, error.message, property_errors=refused)
     return named
 
 
@@ -157,6 +157,31 @@ def property_errors(details: Sequence[ErrorDetail]) -> tuple[PropertyError, ...]
             code = detail.code if isinstance(detail.code, str) else "INVALID"
             found.append(PropertyError(name, code, detail.message))
     return tuple(found)
+
+
+VALUES_NOT_VALID = "Property values were not valid: "
+
+
+def properties_in_message(message: str) -> tuple[PropertyError, ...]:
+    """The properties HubSpot names in the JSON array of a "Property values were not valid: [...]"
+    message, each {name, error, message} (captured: https://github.com/Atlas-Authority/
+    marketing-automation/issues/206); its 207 entries carry no errors[] to name them in."""
+    if not message.startswith(VALUES_NOT_VALID):
+        return ()
+    try:
+        entries = json.loads(message[len(VALUES_NOT_VALID) :])
+    except ValueError:
+        return ()
+    if not isinstance(entries, list):
+        return ()
+    return tuple(
+        PropertyError(
+            entry["name"], str(entry.get("error") or "INVALID"), str(entry.get("message"))
+        )
+        for entry in entries
+        if isinstance(entries, list)
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+    )
 
 
 def unnamed_failure(errors: Sequence[StandardError], status: int) -> Failure:
