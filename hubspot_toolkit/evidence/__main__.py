@@ -1,0 +1,6 @@
+"""`python -m hubspot_toolkit.evidence`: print the README's evidence table and open questions."""
+
+from hubspot_toolkit.evidence import open_questions, readme_table
+
+print(readme_table())
+print(open_questions(), end="")
