@@ -31,6 +31,7 @@ for a server process, and calls ControlledApp.call directly in-process.
 
 import inspect
 import json
+import logging
 import random
 import re
 import secrets
@@ -68,6 +69,7 @@ from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
 
+log = logging.getLogger("hubspot_toolkit.server")
 PREFIX = "/_control/"
 OPERATIONS = (
     "reset",
@@ -199,6 +201,7 @@ class ControlledApp:
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 self.close()
+                log.info("stopped cleanly: database closed")
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 

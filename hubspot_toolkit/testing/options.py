@@ -39,6 +39,9 @@ class Options:
             if isinstance(scopes, str) or not all(isinstance(s, str) for s in scopes):
                 raise StandInError(f"{where}: scopes must be a list of strings, not {scopes!r}")
             values["scopes"] = tuple(scopes)
+        for option, needs in (("rate_window", "rate_limit"), ("fault_seed", "faults")):
+            if option in values and not values.get(needs):
+                raise StandInError(f"{where}: {option} means nothing without {needs}")
         return cls(**values)
 
     def apply(self, hubspot: "StandIn") -> None:
