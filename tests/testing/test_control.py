@@ -1,6 +1,7 @@
 """The control routes are test-only: off unless asked for, loopback only."""
 
 import asyncio
+import subprocess
 from pathlib import Path
 
 import httpx
@@ -10,6 +11,7 @@ from hubspot_toolkit.server.app import create_app
 from hubspot_toolkit.server.config import ConfigError, ServerConfig
 from hubspot_toolkit.server.control import PREFIX
 from hubspot_toolkit.testing.in_process import served_spec
+from tests.paths import REPO, TOOLKIT
 
 MEMORY = Path(":memory:")
 
@@ -67,3 +69,17 @@ def test_unknown_operations_and_arguments() -> None:
     assert unknown.status_code == wrong.status_code == 400
     assert unknown.json()["message"].startswith("no control operation 'drop_everything'")
     assert wrong.json()["message"].startswith("limit_rate: ")
+
+
+def test_serve_refuses_control_off_loopback(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [*TOOLKIT, "serve", "--control", "--host", "0.0.0.0", "--db", str(tmp_path / "db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: --control needs a loopback --host")
+    assert run.stderr.count("\n") == 1
