@@ -1,9 +1,11 @@
 """The toolkit installed from a wheel, outside the checkout, works on a folder holding only spec/.
 
 A wheel is built from the checkout's files and installed into a fresh virtualenv: first alone
-(the client and its helpers; the server's commands say which extra they need), then with the
-extras, after which `serve`, `contract` against that server and `spec-diff` run from a
-temporary directory that holds nothing but a copy of spec/.
+(the client and its helpers; the server's commands say which extra they need), then with
+[testing], whose pytest plugin a user's own test file uses with plain `pytest`, then with the
+other extras, after which `serve`, `contract` against that server and `spec-diff` run from a
+temporary directory that holds nothing but a copy of spec/. The tests share one virtualenv and
+run in this order, so that [testing] is tried before the other extras are there.
 """
 
 import os
@@ -104,6 +106,90 @@ def test_the_plain_install_is_the_client_only(installed: Path, user_folder: Path
     assert serve.returncode == 2
     assert serve.stderr.startswith("error: `hubspot-toolkit serve` needs the [server] extra")
     assert "Traceback" not in serve.stderr
+
+
+USER_TESTS = """
+import asyncio
+
+import httpx
+import pytest
+from hubspot import HubSpot
+from hubspot.crm.line_items import (
+    BatchInputSimplePublicObjectBatchInputUpsert,
+    SimplePublicObjectBatchInputUpsert,
+)
+from hubspot_crm_client.api.associations import batch_read_associations
+from hubspot_crm_client.models import BatchInputPublicObjectId, PublicObjectId
+
+KEY = "external_line_item_id"
+READ = BatchInputPublicObjectId(inputs=[PublicObjectId(id="101")])
+
+
+@pytest.mark.hubspot(scopes=["crm.objects.deals.read", "crm.objects.line_items.read"])
+def test_generated_client_with_a_limited_token(hubspot):
+    hubspot.associate("deals", "101", "line_items", ["900", "901"])
+    with hubspot.client() as client:
+        answer = batch_read_associations.sync("deals", "line_items", client=client, body=READ)
+
+    async def read():
+        async with hubspot.client() as client:
+            return await batch_read_associations.asyncio(
+                "deals", "line_items", client=client, body=READ
+            )
+
+    again = asyncio.run(read())
+    assert [to.id for to in answer.results[0].to] == ["900", "901"]
+    assert [to.id for to in again.results[0].to] == ["900", "901"]
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        write = client.post(
+            "/crm/v3/objects/line_items/batch/upsert",
+            json={"inputs": []},
+            headers={"Authorization": "Bearer " + hubspot.token},
+        )
+    assert write.status_code == 403
+
+
+def test_hubspots_sdk_upserts_by_a_unique_property(hubspot_server):
+    api = HubSpot(access_token=hubspot_server.token, host=hubspot_server.base_url)
+    body = BatchInputSimplePublicObjectBatchInputUpsert(
+        inputs=[SimplePublicObjectBatchInputUpsert(id="L-1", id_property=KEY, properties={})]
+    )
+    first = api.crm.line_items.batch_api.upsert(body)
+    again = api.crm.line_items.batch_api.upsert(body)
+    assert first.results[0].id == again.results[0].id
+    assert list(hubspot_server.line_items(by=KEY)) == ["L-1"]
+
+
+def test_nothing_leaks_into_the_next_test(hubspot_server):
+    assert hubspot_server.line_items() == {}
+
+
+def test_nothing_leaks_in_process_either(hubspot):
+    assert hubspot.line_items() == {} and hubspot.requests() == []
+"""
+
+
+def test_a_users_own_tests_with_the_testing_extra(installed: Path, tmp_path: Path) -> None:
+    env = {"PIP_CONSTRAINT": str(REPO / "constraints.txt"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    (wheel,) = (installed.parent.parent / "dist").glob("*.whl")
+    extra = run(
+        installed / "python",
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        f"{wheel}[testing]",
+        "hubspot-api-client",  # the user's own dependency, for their SDK-based code
+        cwd=tmp_path,
+        env=env,
+    )
+    assert extra.returncode == 0, extra.stderr[-3000:]
+    (tmp_path / "test_my_integration.py").write_text(USER_TESTS)
+    # Plain pytest, as a user runs it: whatever steers this run's pytest must not steer it.
+    quiet = {"PYTEST_ADDOPTS": "", "PYTEST_PLUGINS": "", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": ""}
+    tests = run(installed / "pytest", "-q", "-p", "no:cacheprovider", cwd=tmp_path, env=quiet)
+    assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
+    assert "4 passed" in tests.stdout
 
 
 def test_serve_contract_and_spec_diff_from_a_folder_with_only_spec(

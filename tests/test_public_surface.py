@@ -5,7 +5,9 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("package", ["hubspot_toolkit", "hubspot_toolkit.client.bulk"])
+@pytest.mark.parametrize(
+    "package", ["hubspot_toolkit", "hubspot_toolkit.client.bulk", "hubspot_toolkit.testing"]
+)
 def test_every_exported_name_resolves(package: str) -> None:
     module = importlib.import_module(package)
     assert sorted(module.__all__) == sorted(module._WHERE)

@@ -94,6 +94,14 @@ def register(commands: Subcommands) -> None:
         "(GET /crm/v3/properties/line_items); default: HubSpot's standard ones and "
         "external_line_item_id",
     )
+    parser.add_argument(
+        "--control",
+        action="store_true",
+        default=False,
+        help="TEST ONLY: routes under /_control/ that add records, tokens and faults, show "
+        "what was stored and received, and reset everything (loopback only; see "
+        "hubspot_toolkit/server/control.py)",
+    )
     parser.set_defaults(run=serve_command)
 
 
@@ -120,6 +128,7 @@ def serve_command(args: argparse.Namespace) -> int:
             spec_dir=args.spec_dir,
             page_size=args.page_size,
             properties_file=Path(args.properties) if args.properties else None,
+            control=args.control,
         )
         app = create_app(config)
     except (ConfigError, SpecError, PropertiesFileError) as exc:
@@ -133,6 +142,8 @@ def serve_command(args: argparse.Namespace) -> int:
         else "off"
     )
     log.info("database %s; rate limit %s; faults %s", config.db, limit, config.faults or "off")
+    if config.control:
+        log.warning("--control: test-only routes under /_control/ can rewrite every record")
     log.info("serving on http://%s:%d", config.host, config.port)
     # uvicorn handles SIGTERM and SIGINT: it stops accepting, finishes requests, then exits.
     uvicorn.run(app, host=config.host, port=config.port, access_log=False, log_level="warning")

@@ -1,6 +1,7 @@
 """The ASGI application: routes read from the spec, HubSpot's auth, limits and errors.
 
 create_app(config) gives an app for in-process use; `python -m hubspot_toolkit.server` serves it.
+With config.control, test-only routes arrange, inspect and reset it (server/control.py).
 """
 
 import hashlib
@@ -29,6 +30,7 @@ from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import read_property_values, upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import (
     READ,
@@ -46,9 +48,11 @@ Handler = Callable[[Request, Any, dict[str, str], str], Awaitable[Response]]
 class ReferenceService:
     """State shared by the handlers: the store, the tokens, the limiter, the checkers."""
 
-    def __init__(self, config: ServerConfig) -> None:
+    def __init__(self, config: ServerConfig, spec: Document | None = None) -> None:
+        """spec: the bundled document when the caller has it (a test stand-in makes a service
+        per test, and reading spec/ costs more than the rest); else config.spec_dir's."""
         self.config = config
-        self.spec = bundle_spec_dir(config.spec_dir)
+        self.spec = spec if spec is not None else bundle_spec_dir(config.spec_dir)
         self.checkers = {
             op.operation_id: RequestChecker.for_operation(op) for op in operations(self.spec)
         }
@@ -196,8 +200,20 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return ApiError(500, "INTERNAL_ERROR", "An internal error occurred.").response()
 
 
-def create_app(config: ServerConfig) -> Any:
-    service = ReferenceService(config)
+def create_app(config: ServerConfig, spec: Document | None = None) -> Any:
+    if config.control:  # test-only arrangement, inspection and reset (server/control.py)
+        from hubspot_toolkit.server.control import ControlledApp
+
+        return ControlledApp(config, spec or bundle_spec_dir(config.spec_dir))
+    service = ReferenceService(config, spec)
+    wrapped: Any = service_app(service)
+    if config.faults:
+        wrapped = FaultInjector(wrapped, config.faults)
+    return RequestLog(wrapped)
+
+
+def service_app(service: ReferenceService) -> Starlette:
+    """The routes over one service, without the layers around them (faults, the request log)."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -215,7 +231,4 @@ def create_app(config: ServerConfig) -> Any:
         lifespan=lifespan,
     )
     app.state.service = service
-    wrapped: Any = app
-    if config.faults:
-        wrapped = FaultInjector(wrapped, config.faults)
-    return RequestLog(wrapped)
+    return app

@@ -1,5 +1,6 @@
 """The reference server's settings, and their checks (the command line fills them in)."""
 
+import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class ServerConfig:
     # Announcing-a-change-to-how-v3-CRM-APIs-return-association-data/td-p/380265)
     page_size: int = 100
     properties_file: Path | None = None  # HubSpot's Properties API answer; None = the shipped one
+    # Test-only routes that rewrite the server's state (server/control.py): never on by default.
+    control: bool = False
 
     def __post_init__(self) -> None:
         bounds: list[tuple[str, float, float, float]] = [
@@ -47,3 +50,19 @@ class ServerConfig:
         ):
             if path is not None and not path.is_file():
                 raise ConfigError(f"{name} {path}: no such file")
+        if self.control and not is_loopback(self.host):
+            raise ConfigError(
+                f"--control needs a loopback --host (127.0.0.1, ::1 or localhost), not "
+                f"{self.host!r}: its routes let whoever reaches them rewrite every record"
+            )
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1 (the client's url_safety has its own: the server must
+    not import the client)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -41,11 +41,13 @@ class ReferenceServer:
         port: int | None = None,
         spec_dir: Path | None = None,
         properties_file: Path | None = None,
+        control: bool = False,
+        log_file: Path | None = None,  # default: beside db
     ) -> None:
         self.db = db
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.log_file = db.with_suffix(".log")
+        self.log_file = log_file or db.with_suffix(".log")
         options: dict[str, object] = {
             "--host": "127.0.0.1",
             "--port": self.port,
@@ -64,7 +66,7 @@ class ReferenceServer:
             for name, value in options.items()
             if value is not None
             for part in (name, value)
-        ]
+        ] + (["--control"] if control else [])
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> "ReferenceServer":

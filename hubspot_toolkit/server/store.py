@@ -132,6 +132,15 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def reset(self) -> None:
+        """Empty every table, as a new database would be (for test stand-ins between tests)."""
+        with self.transaction() as db:
+            # every table, so that one added to SCHEMA later is emptied too
+            tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+            for (table,) in tables:
+                db.execute(f'DELETE FROM "{table}"')
+        self._next_id.clear()
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed (durably) on success, rolled back on error."""
@@ -171,6 +180,18 @@ class Store:
         if row is None:
             return None
         return Record(object_type, record_id, row[0], row[1], json.loads(row[2]))
+
+    def records(self, object_type: str) -> list[Record]:
+        """Every record of object_type, by id."""
+        rows = self._db.execute(
+            "SELECT id, created_ms, updated_ms, properties FROM records WHERE object_type = ? "
+            "ORDER BY id",
+            (object_type,),
+        )
+        return [
+            Record(object_type, number, created, updated, orjson.loads(properties))
+            for number, created, updated, properties in rows
+        ]
 
     def exists(self, db: sqlite3.Connection, object_type: str, record_id: int) -> bool:
         return (
