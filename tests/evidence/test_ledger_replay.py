@@ -18,8 +18,8 @@ import httpx
 import pytest
 import yaml
 
-from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer
+from tests.portal import custom_property, portal_properties
 
 LEDGER = Path(__file__).parents[2] / "hubspot_toolkit" / "evidence" / "ledger.yaml"
 REPLAYED_GRADES = ("captured", "maintainer")
@@ -199,25 +199,14 @@ ARRANGEMENTS: dict[str, Arrangement] = {
 }
 
 
-def portal_properties(path: Path) -> Path:
+def ledger_portal(path: Path) -> Path:
     """The shipped definitions plus the ledger's: a unique `sku_key` and an enumeration `tier`."""
-    document = json.loads(DEFAULT_FILE.read_text())
-    custom = {"hubspotDefined": False, "calculated": False}
-    document["results"] += [
-        {"name": KEY, "label": "SKU key", "type": "string", "fieldType": "text", "options": []}
-        | custom
-        | {"hasUniqueValue": True},
-        {
-            "name": "tier",
-            "label": "Tier",
-            "type": "enumeration",
-            "fieldType": "select",
-            "options": [{"label": o, "value": o} for o in ("gold", "silver")],
-        }
-        | custom,
-    ]
-    path.write_text(json.dumps(document))
-    return path
+    tiers = [{"label": o, "value": o} for o in ("gold", "silver")]
+    return portal_properties(
+        path,
+        custom_property(KEY, "string", "text", hasUniqueValue=True),
+        custom_property("tier", "enumeration", "select", options=tiers),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +216,7 @@ def replay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replay]:
     (work / "tokens.json").write_text(json.dumps(TOKENS))
     options: dict[str, Any] = {
         "tokens_file": work / "tokens.json",
-        "properties_file": portal_properties(work / "properties.json"),
+        "properties_file": ledger_portal(work / "properties.json"),
     }
     with (
         ReferenceServer(

@@ -10,8 +10,9 @@ import pytest
 
 from hubspot_toolkit.client.redacted import RedactedClient
 from hubspot_toolkit.client.resilience import RetryPolicy, resilient_client
-from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer
+from tests.portal import custom_property
+from tests.portal import portal_properties as write_portal
 
 # Contacts 1000..1019 each associated with (n % 7) companies; page size 2 forces paging.
 CONTACTS = [str(1000 + n) for n in range(20)]
@@ -41,17 +42,11 @@ def associations_file() -> dict[str, object]:
 def portal_properties(path: Path) -> Path:
     """The shipped definitions plus what these tests' rows name: a second unique key, erp_code,
     and a bool, taxable (the server refuses properties it does not define)."""
-    document = json.loads(DEFAULT_FILE.read_text())
-    custom = {"options": [], "hubspotDefined": False, "calculated": False}
-    document["results"] += [
-        {"name": "erp_code", "label": "ERP code", "type": "string", "fieldType": "text"}
-        | custom
-        | {"hasUniqueValue": True},
-        {"name": "taxable", "label": "Taxable", "type": "bool", "fieldType": "booleancheckbox"}
-        | custom,
-    ]
-    path.write_text(json.dumps(document))
-    return path
+    return write_portal(
+        path,
+        custom_property("erp_code", "string", "text", hasUniqueValue=True),
+        custom_property("taxable", "bool", "booleancheckbox"),
+    )
 
 
 @pytest.fixture(scope="module")
