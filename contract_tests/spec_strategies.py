@@ -5,6 +5,7 @@ schema is posed as the request body of a synthetic operation, so that the same g
 (formats, patterns, int32 bounds) produces them.
 """
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -30,10 +31,13 @@ def operation(operation_id: str) -> Operation:
 
 
 def requests(operation_id: str) -> st.SearchStrategy[tuple[dict[str, str], Any]]:
-    """(path parameters, JSON body) pairs that the spec allows for operation_id."""
+    """(path parameters, JSON body) pairs that the spec allows for operation_id.
+
+    Each body is the caller's own copy: schemathesis hands out its explicit examples as the
+    same objects every time, and a test that edits one would change what later draws get."""
     api_operation = _loaded().find_operation_by_id(operation_id)
     cases: st.SearchStrategy[Any] = api_operation.as_strategy()
-    return cases.map(lambda case: (dict(case.path_parameters), case.body))
+    return cases.map(lambda case: (dict(case.path_parameters), copy.deepcopy(case.body)))
 
 
 def documented_json_statuses(op: Operation) -> list[int]:
@@ -80,4 +84,4 @@ def response_bodies(operation_id: str, status: int) -> st.SearchStrategy[Any]:
     """JSON bodies valid against the spec's response schema for operation_id and status."""
     factory = _response_body_factory().find_operation_by_id(f"{operation_id}_{status}")
     cases: st.SearchStrategy[Any] = factory.as_strategy()
-    return cases.map(lambda case: case.body)
+    return cases.map(lambda case: copy.deepcopy(case.body))  # a copy, as in requests()
