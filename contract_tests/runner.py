@@ -121,6 +121,7 @@ def _hook_settings(target: Target, args: argparse.Namespace) -> HookSettings:
         limited_token=target.limited_token,
         safe_prefix=args.prefix,
         id_property=remote_id_property(properties_file),
+        existing=target.existing,
         properties_file=properties_file,
     )
 

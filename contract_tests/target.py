@@ -17,6 +17,9 @@ from hubspot_toolkit.spec.document import Document
 BASE_URL_VAR = "HUBSPOT_BASE_URL"
 TOKEN_VAR = "HUBSPOT_ACCESS_TOKEN"
 LIMITED_TOKEN_VAR = "HUBSPOT_LIMITED_TOKEN"
+# Records a remote portal has with associations, in the reference server's ASSOCIATIONS format:
+# reads of them must find them, and the paging of those with many is followed and judged.
+ASSOCIATIONS_VAR = "HUBSPOT_CONTRACT_ASSOCIATIONS"
 REFERENCE_TOKEN = "contract-suite-token"
 REFERENCE_LIMITED_TOKEN = "contract-suite-no-scopes"
 
@@ -54,7 +57,21 @@ def from_environment() -> Target | None:
     except InsecureURLError as exc:
         raise TargetError(str(exc)) from None
     limited = os.environ.get(LIMITED_TOKEN_VAR, "").strip() or None
-    return Target(base_url.rstrip("/"), token, limited, is_reference=False)
+    existing = _known_associations(os.environ.get(ASSOCIATIONS_VAR, "").strip())
+    return Target(base_url.rstrip("/"), token, limited, is_reference=False, existing=existing)
+
+
+def _known_associations(path: str) -> tuple[dict[str, Any], ...]:
+    if not path:
+        return ()
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return tuple(existing_reads(data))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise TargetError(
+            f"{ASSOCIATIONS_VAR}={path}: not an ASSOCIATIONS file of records and their "
+            f"associations ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 @contextmanager

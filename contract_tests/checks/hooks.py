@@ -5,51 +5,26 @@ server, and they report through AssertionError as schemathesis expects.
 """
 
 import hashlib
-import json
 import threading
-from functools import cache
 from typing import Any
 
 import httpx
 import schemathesis
 
-from contract_tests.checks import semantics
+from contract_tests.checks import promises, semantics
+from contract_tests.checks.exchange import (
+    fail,
+    json_of,
+    operation_id_of,
+    read_path,
+    resend,
+    settings,
+    versioned_operation_id,
+)
 from contract_tests.checks.shaping import as_known_type, known_object_types, shape_upsert
-from contract_tests.settings import HookSettings
-from contract_tests.spec_source import operation_at, suite_operations
-from hubspot_toolkit.spec.versions import READ, UPSERT, base_operation_id
+from hubspot_toolkit.spec.versions import READ, UPSERT
 
-
-@cache
-def settings() -> HookSettings:
-    return HookSettings.from_environment()
-
-
-def _versioned_operation_id(response: Any) -> str | None:
-    request = response.request
-    path = httpx.URL(request.url).path
-    operation = operation_at(request.method or "", path)
-    return operation.operation_id if operation else None
-
-
-def _operation_id(response: Any) -> str | None:
-    """The operation the exchange belongs to, by its name across versions."""
-    operation_id = _versioned_operation_id(response)
-    return base_operation_id(operation_id) if operation_id else None
-
-
-def _json(data: bytes | str | None) -> Any:
-    if not data:
-        return None
-    try:
-        return json.loads(data)
-    except ValueError:
-        return None
-
-
-def _fail(problems: list[str]) -> None:
-    if problems:
-        raise AssertionError("; ".join(problems))
+__all__ = ["promises"]  # imported for its checks, which register themselves
 
 
 def _negative_body(case: Any) -> bool:
@@ -94,7 +69,7 @@ def _read_existing_records(case: Any) -> None:
 
 def _existing_ids(response: Any) -> list[str] | None:
     """The ids of a read that asks only for records known to exist, else None."""
-    sent = _json(response.request.body)
+    sent = json_of(response.request.body)
     inputs = sent.get("inputs") if isinstance(sent, dict) else None
     if not isinstance(inputs, list) or not inputs:
         return None
@@ -115,7 +90,7 @@ def _existing_ids(response: Any) -> list[str] | None:
 def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
     """numErrors == len(errors); 207 only with errors; completedAt not before startedAt."""
     if response.status_code in (200, 207):
-        _fail(semantics.batch_envelope_problems(response.status_code, _json(response.content)))
+        fail(semantics.batch_envelope_problems(response.status_code, json_of(response.content)))
 
 
 @schemathesis.check
@@ -123,10 +98,10 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
     """Non-empty ids; trace ids echoed; associations answer exactly the ids asked for."""
     if response.status_code not in (200, 207):
         return
-    body, sent = _json(response.content), _json(response.request.body)
-    operation_id = _operation_id(response)
+    body, sent = json_of(response.content), json_of(response.request.body)
+    operation_id = operation_id_of(response)
     if operation_id == UPSERT:
-        _fail(semantics.upsert_result_problems(sent, body))
+        fail(semantics.upsert_result_problems(sent, body))
     elif operation_id == READ:
         problems = semantics.association_result_problems(sent, body)
         existing = _existing_ids(response)
@@ -134,60 +109,40 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
             problems += semantics.read_back_problems(
                 existing, response.status_code, body, known_associated=True
             )
-        _fail(problems)
+        fail(problems)
 
 
 @schemathesis.check
 def hubspot_error_body(ctx: Any, response: Any, case: Any) -> None:
     """Every error body carries a uuid correlationId."""
-    if response.status_code >= 400 and _operation_id(response):
-        _fail(semantics.error_body_problems(response.status_code, _json(response.content)))
-
-
-def _resend(response: Any, token: str | None = None, body: Any = None) -> httpx.Response:
-    """The request of response sent again: with another token, or another JSON body."""
-    request = response.request
-    dropped = {"authorization"} if token else set()
-    dropped |= {"content-length"} if body is not None else set()
-    headers = {k: v for k, v in request.headers.items() if k.lower() not in dropped}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    content = json.dumps(body) if body is not None else request.body
-    return httpx.request(request.method, request.url, headers=headers, content=content, timeout=30)
+    if response.status_code >= 400 and operation_id_of(response):
+        fail(semantics.error_body_problems(response.status_code, json_of(response.content)))
 
 
 @schemathesis.check
 def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
     """The same upsert sent again updates the same records: same ids, new: false."""
-    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+    if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
     token = settings().token
     if not token:
         return
-    again = _resend(response, token)
+    again = resend(response, token)
     if again.status_code == 429:
         return  # rate limited: nothing learned, nothing wrong
     if again.status_code not in (200, 207):
         raise AssertionError(f"the same upsert sent again got {again.status_code}")
-    first, sent = _json(response.content), _json(response.request.body)
-    _fail(semantics.repeated_upsert_problems(sent, first, _json(again.content)))
-
-
-def _read_path(from_type: str, to_type: str) -> str | None:
-    """The v3 association read's path for two types, from the spec's own template."""
-    for operation in suite_operations():
-        if operation.operation_id == READ:
-            return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
-    return None
+    first, sent = json_of(response.content), json_of(response.request.body)
+    fail(semantics.repeated_upsert_problems(sent, first, json_of(again.content)))
 
 
 @schemathesis.check
 def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
     """Line items just upserted exist: reading their associations answers each id once."""
-    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+    if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
     readable = known_object_types()
-    body = _json(response.content)
+    body = json_of(response.content)
     ids = [
         str(r["id"])
         for r in (body.get("results") or [] if isinstance(body, dict) else [])
@@ -197,7 +152,7 @@ def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
     if not ids or not token or "line_items" not in readable:
         return  # nothing written, or the token may not read line items
     to_type = next((t for t in readable if t != "line_items" and not t[0].isdigit()), "line_items")
-    path = _read_path("line_items", to_type)
+    path = read_path("line_items", to_type)
     if path is None:
         return
     answer = httpx.post(
@@ -208,14 +163,14 @@ def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
     )
     if answer.status_code == 429:
         return  # rate limited: nothing learned, nothing wrong
-    _fail(semantics.read_back_problems(ids, answer.status_code, _json(answer.content)))
+    fail(semantics.read_back_problems(ids, answer.status_code, json_of(answer.content)))
 
 
 @schemathesis.check
 def hubspot_scopes_honoured(ctx: Any, response: Any, case: Any) -> None:
     """A 403 for association reads between types the token may read is a broken promise: the
     suite found their read scopes at the start (a 403 for a type it lacks is never sent)."""
-    if response.status_code != 403 or _operation_id(response) != READ:
+    if response.status_code != 403 or operation_id_of(response) != READ:
         return
     parts = httpx.URL(response.request.url).path.split("/")
     types = parts[-4:-2]
@@ -236,15 +191,15 @@ def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
     """A known token without the operation's scope gets 403 naming missingScopes (once per
     operation and version)."""
     limited = settings().limited_token
-    operation_id = _versioned_operation_id(response)
+    operation_id = versioned_operation_id(response)
     if not limited or operation_id is None or response.status_code not in (200, 207):
         return
     with _scope_lock:
         if operation_id in _scope_checked:
             return
         _scope_checked.add(operation_id)
-    again = _resend(response, limited)
-    _fail(semantics.missing_scope_problems(again.status_code, _json(again.content)))
+    again = resend(response, limited)
+    fail(semantics.missing_scope_problems(again.status_code, json_of(again.content)))
 
 
 _rules_checked: set[str] = set()
@@ -256,9 +211,9 @@ NOT_UNIQUE = "name"  # a standard line item property, not unique in any portal
 def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
     """A property that does not exist is refused (400 PROPERTY_DOESNT_EXIST naming it), and so
     is an idProperty without unique values (400 "non-unique"); one extra request each, once."""
-    if response.status_code not in (200, 207) or _operation_id(response) != UPSERT:
+    if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
-    sent = _json(response.request.body)
+    sent = json_of(response.request.body)
     inputs = sent.get("inputs") if isinstance(sent, dict) else None
     if not inputs or not isinstance(inputs[0], dict):
         return
@@ -268,18 +223,18 @@ def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
         _rules_checked.add("property_rules")
     first = {k: v for k, v in inputs[0].items() if k != "objectWriteTraceId"}
     unknown = first | {"properties": {**first.get("properties", {}), NO_SUCH_PROPERTY: "x"}}
-    answer = _resend(response, body={"inputs": [unknown]})
+    answer = resend(response, body={"inputs": [unknown]})
     non_unique = first | {"idProperty": NOT_UNIQUE}
-    second = _resend(response, body={"inputs": [non_unique]})
+    second = resend(response, body={"inputs": [non_unique]})
     if 429 in (answer.status_code, second.status_code):
         with _scope_lock:
             _rules_checked.discard("property_rules")  # nothing learned: try again later
         return
-    _fail(
+    fail(
         semantics.unknown_property_problems(
-            answer.status_code, _json(answer.content), NO_SUCH_PROPERTY
+            answer.status_code, json_of(answer.content), NO_SUCH_PROPERTY
         )
         + semantics.non_unique_id_property_problems(
-            second.status_code, _json(second.content), NOT_UNIQUE
+            second.status_code, json_of(second.content), NOT_UNIQUE
         )
     )

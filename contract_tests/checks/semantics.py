@@ -3,7 +3,7 @@
 Sources: unless a function names another, the promise is spec/'s own (the descriptions of the
 two operations and of their 200/207 answers: a 207 carries the inputs that failed, `numErrors`
 counts them, `objectWriteTraceId` is echoed, an upsert updates the record its key names and
-leaves it live, an existing id without associations answers an empty `to`), and error bodies
+leaves it live), and error bodies
 carry a uuid `correlationId` as the spec's required `Error.correlationId` (format uuid) says.
 A 403 for a missing scope names them in context.missingScopes (HubSpot's error handling guide,
 https://developers.hubspot.com/docs/api-reference/error-handling).
@@ -38,6 +38,8 @@ def batch_envelope_problems(status: int, body: Any) -> list[str]:
     errors = body.get("errors")
     if status == 207 and not errors:
         problems.append("a 207 answer carries no errors (a 207 means some inputs failed)")
+    if status == 200 and errors:  # `errors: []` is captured at 200; errors listed are not
+        problems.append(f"a 200 answer lists {len(errors)} errors: a partial failure is a 207")
     if "numErrors" in body and isinstance(errors, list) and body["numErrors"] != len(errors):
         problems.append(f"numErrors is {body['numErrors']} but errors holds {len(errors)}")
     started, completed = _instant(body.get("startedAt")), _instant(body.get("completedAt"))
@@ -74,11 +76,52 @@ def upsert_result_problems(request: Any, body: Any) -> list[str]:
         if item["objectWriteTraceId"] not in echoed:
             problems.append(f"inputs[{n}].objectWriteTraceId is not echoed in any result")
     problems += _trace_owner_problems(inputs, body["results"])
+    problems += _record_problems(body["results"])
+    problems += _key_problems(inputs, body["results"], failed)
     problems += [
         f"results[{n}] is archived, but an upsert writes live records"
         for n, result in enumerate(body["results"])
         if isinstance(result, dict) and result.get("archived") is True
     ]
+    return problems
+
+
+def _record_problems(results: list[Any]) -> list[str]:
+    """Each upserted record is one record: created no later than updated, and its
+    `hs_object_id` (a default property HubSpot returns, ledger: upsert-returns-default-
+    properties) is its id."""
+    problems = []
+    for n, result in enumerate(results):
+        if not isinstance(result, dict):
+            continue
+        created, updated = _instant(result.get("createdAt")), _instant(result.get("updatedAt"))
+        if created and updated and created.tzinfo and updated.tzinfo and created > updated:
+            problems.append(
+                f"results[{n}] was created ({created}) after it was updated ({updated})"
+            )
+        object_id = (result.get("properties") or {}).get("hs_object_id")
+        if object_id is not None and str(object_id) != str(result.get("id")):
+            problems.append(
+                f"results[{n}] has id {result.get('id')!r} but hs_object_id {object_id!r}"
+            )
+    return problems
+
+
+def _key_problems(inputs: list[Any], results: list[Any], failed: str) -> list[str]:
+    """An input upserted by idProperty that did not fail has a result holding its key: the
+    spec's upsert writes the record its key names, and a result without it cannot be told
+    apart from another record's."""
+    held = [r.get("properties") or {} for r in results if isinstance(r, dict)]
+    problems = []
+    for n, item in enumerate(inputs):
+        prop = item.get("idProperty") if isinstance(item, dict) else None
+        if not isinstance(prop, str) or not prop:
+            continue
+        key = item.get("id")
+        if json.dumps(key) in failed or str(key) in failed:
+            continue
+        if not any(properties.get(prop) == key for properties in held):
+            problems.append(f"no result holds inputs[{n}]'s key {prop}={key!r}")
     return problems
 
 
@@ -205,8 +248,15 @@ def repeated_upsert_problems(request: Any, first: Any, second: Any) -> list[str]
         key = item.get("id")
         before = _result_for(first, prop, key)
         after = _result_for(second, prop, key)
-        if before is None or after is None:
+        failed = _mentioned_ids((first or {}).get("errors")) + _mentioned_ids(
+            (second or {}).get("errors")
+        )
+        if json.dumps(key) in failed or str(key) in failed:
             continue  # failed inputs are judged by the other checks
+        if before is None or after is None:
+            # a check that cannot find what it must judge fails: it never passes silently
+            problems.append(f"inputs[{n}] ({prop}={key!r}): a result holding its key is missing")
+            continue
         if after.get("id") != before.get("id"):
             problems.append(
                 f"inputs[{n}] ({prop}={key!r}) upserted twice gave two records: "
@@ -300,3 +350,147 @@ def non_unique_id_property_problems(status: int, body: Any, name: str) -> list[s
     if not isinstance(message, str) or f"non-unique 0-8 property {name}" not in message:
         return [f"the 400 for idProperty {name!r} does not say it is a non-unique property"]
     return []
+
+
+# What each error status's `category` may be, as HubSpot is captured answering (ledger:
+# error-categories-by-status): None where HubSpot sends none. CONFLICT at 400 is ours: the
+# reference server's answer to a unique value already taken, which no source captures.
+CATEGORIES_BY_STATUS: dict[int, set[str | None]] = {
+    400: {"VALIDATION_ERROR", "CONFLICT", None},
+    401: {"INVALID_AUTHENTICATION", "EXPIRED_AUTHENTICATION"},
+    403: {"MISSING_SCOPES"},
+    404: {"OBJECT_NOT_FOUND", None},
+    409: {"CONFLICT"},
+    415: {"VALIDATION_ERROR", None},
+    429: {None},
+}
+
+
+def category_problems(status: int, body: Any) -> list[str]:
+    """An error's category fits its status."""
+    allowed = CATEGORIES_BY_STATUS.get(status)
+    if allowed is None or not isinstance(body, dict):
+        return []
+    category = body.get("category")
+    if category not in allowed:
+        expected = ", ".join(sorted(c or "none" for c in allowed))
+        return [f"a {status} answer has category {category!r}; HubSpot's {status}s have {expected}"]
+    return []
+
+
+def timestamp_problems(body: Any, earliest: datetime, latest: datetime) -> list[str]:
+    """A batch answer's own times, and the updatedAt of records it wrote, fall within the
+    run's clock window (earliest and latest carry the skew allowance); createdAt may be older
+    (a record written by an earlier run) but never later."""
+    if not isinstance(body, dict):
+        return []
+    stamps = [("startedAt", body.get("startedAt")), ("completedAt", body.get("completedAt"))]
+    late_only = []
+    for n, result in enumerate(body.get("results") or []):
+        if isinstance(result, dict) and "updatedAt" in result:
+            stamps.append((f"results[{n}].updatedAt", result.get("updatedAt")))
+            late_only.append((f"results[{n}].createdAt", result.get("createdAt")))
+    problems = []
+    for where, value in stamps + late_only:
+        instant = _instant(value)
+        if instant is None or instant.tzinfo is None:
+            continue
+        if instant > latest or ((where, value) in stamps and instant < earliest):
+            problems.append(f"{where} {value} is outside this run's clock window")
+    return problems
+
+
+def duplicate_to_problems(body: Any) -> list[str]:
+    """`to` never lists the same association twice: one record once in the dated versions,
+    once per association type in v3 (which lists a primary and a plain association of one
+    record apart, ledger: v3-duplicate-to-per-label)."""
+    problems = []
+    for n, result in enumerate(body.get("results") or [] if isinstance(body, dict) else []):
+        to = result.get("to") if isinstance(result, dict) else None
+        keys = [
+            (str(t.get("toObjectId")),) if "toObjectId" in t else (str(t.get("id")), t.get("type"))
+            for t in to or []
+            if isinstance(t, dict)
+        ]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            problems.append(f"results[{n}].to lists {repeated[:3]} more than once")
+    return problems
+
+
+def dated_type_problems(
+    body: Any, from_name: str, to_name: str, table: dict[tuple[str, str], tuple[int | None, int]]
+) -> list[str]:
+    """A dated read's HUBSPOT_DEFINED association type ids are HubSpot's published ones for the
+    pair asked for ("Association type ID values", HubSpot's associations v4 guide)."""
+    known = table.get((from_name, to_name))
+    if known is None:
+        return []
+    allowed = {i for i in known if i is not None}
+    problems = []
+    for n, result in enumerate(body.get("results") or [] if isinstance(body, dict) else []):
+        for to in result.get("to") or [] if isinstance(result, dict) else []:
+            for kind in to.get("associationTypes") or [] if isinstance(to, dict) else []:
+                if kind.get("category") == "HUBSPOT_DEFINED" and kind.get("typeId") not in allowed:
+                    problems.append(
+                        f"results[{n}]: typeId {kind.get('typeId')} is not HubSpot's for "
+                        f"{from_name} → {to_name} ({sorted(allowed)})"
+                    )
+    return problems
+
+
+def _associated(body: Any) -> dict[str, set[str]]:
+    """Per record read, the records its first page names, in either version's shape; a
+    NO_ASSOCIATIONS_FOUND entry is an empty set."""
+    found: dict[str, set[str]] = {}
+    if not isinstance(body, dict):
+        return found
+    for result in body.get("results") or []:
+        if isinstance(result, dict) and isinstance(result.get("from"), dict):
+            to = [t for t in result.get("to") or [] if isinstance(t, dict)]
+            ids = {str(t.get("toObjectId", t.get("id"))) for t in to}
+            found[str(result["from"].get("id"))] = ids
+    for error in body.get("errors") or []:
+        if isinstance(error, dict) and error.get("subCategory") == NO_ASSOCIATIONS:
+            for key in (error.get("context") or {}).get("fromObjectId") or []:
+                found.setdefault(str(key), set())
+    return found
+
+
+def versions_agree_problems(first: Any, other: Any, version: str) -> list[str]:
+    """A record reads the same through every version: the same records associated, in each
+    version's own shape (one portal; HubSpot versions its API, not its data). Records whose
+    first page is not their whole list are compared as far as both pages go."""
+    mine, theirs = _associated(first), _associated(other)
+    paged = {
+        str(r["from"].get("id"))
+        for body in (first, other)
+        for r in (body.get("results") or [] if isinstance(body, dict) else [])
+        if isinstance(r, dict) and isinstance(r.get("from"), dict) and r.get("paging")
+    }
+    problems = []
+    for key in sorted(mine.keys() & theirs.keys()):
+        if key not in paged and mine[key] != theirs[key]:
+            differ = sorted(mine[key] ^ theirs[key])[:3]
+            problems.append(f"record {key} reads differently through {version}: {differ}")
+    for key in sorted(mine.keys() ^ theirs.keys()):
+        problems.append(f"record {key} is answered by one version and not by {version}")
+    return problems
+
+
+def next_page_problems(first: Any, following: Any, key: str, cursor: str) -> list[str]:
+    """Following paging.next.after gives the next page: none of the first page's records again,
+    and a different cursor onwards."""
+    before = _associated(first).get(key, set())
+    after = _associated(following).get(key)
+    if after is None:
+        return [f"record {key}'s next page (after={cursor!r}) answers no result for it"]
+    problems = []
+    if before & after:
+        problems.append(f"record {key}'s next page repeats {sorted(before & after)[:3]}")
+    for result in following.get("results") or []:
+        if isinstance(result, dict) and str((result.get("from") or {}).get("id")) == key:
+            again = ((result.get("paging") or {}).get("next") or {}).get("after")
+            if again == cursor:
+                problems.append(f"record {key}'s next page gives the same cursor {cursor!r} again")
+    return problems

@@ -8,6 +8,7 @@ spec or of HubSpot's semantics on the way back (or, for `ignores_auth`, on the w
 
 import json
 import os
+import re
 import sys
 import uuid
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from starlette.routing import Route
 from tests.contract.realistic_servers import REALISTIC
 
 Body = Any
+SPLIT_OFFSET = 10**12
 # (status, body, sent request body) -> (status, body)
 Breakage = Callable[[int, Body, Body], tuple[int, Body]]
 
@@ -159,6 +161,59 @@ def _accepts_any_property(status: int, body: Body, sent: Body) -> tuple[int, Bod
     return 200, {"status": "COMPLETE", "startedAt": now, "completedAt": now, "results": results}
 
 
+def _dated(path: str) -> bool:
+    return bool(re.search(r"/crm/(objects|associations)/\d{4}-\d{2}/", path))
+
+
+def _versions_split(status: int, body: Body, sent: Body, path: str = "") -> tuple[int, Body]:
+    # the dated upsert keeps its own records: consistent ids, other than v3's
+    if _dated(path) and path.endswith("/upsert") and isinstance(body, dict):
+        for result in body.get("results", []):
+            if isinstance(result, dict) and str(result.get("id", "")).isdigit():
+                result["id"] = str(int(result["id"]) + SPLIT_OFFSET)
+                properties = result.get("properties") or {}
+                if "hs_object_id" in properties:
+                    properties["hs_object_id"] = result["id"]
+    return status, body
+
+
+def _wrong_type_ids(status: int, body: Body, sent: Body, path: str = "") -> tuple[int, Body]:
+    # dated reads name association types by ids HubSpot's table does not give the pair
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        for to in result.get("to", []) if isinstance(result, dict) else []:
+            for kind in to.get("associationTypes", []) if isinstance(to, dict) else []:
+                if kind.get("category") == "HUBSPOT_DEFINED":
+                    kind["typeId"] = int(kind["typeId"]) + 1000
+    return status, body
+
+
+def _reused_correlation_id(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # every error answer carries the same correlationId
+    if isinstance(body, dict) and "correlationId" in body:
+        body["correlationId"] = "5f0c9a8e-1b2d-4c3e-8f4a-000000000001"
+    return status, body
+
+
+def _partial_failure_as_200(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a batch with failed inputs reported as a success
+    return (200 if status == 207 else status), body
+
+
+def _created_after_updated(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        if isinstance(result, dict) and "createdAt" in result and "updatedAt" in result:
+            result["createdAt"] = "2099-01-01T00:00:00.000Z"
+    return status, body
+
+
+def _drops_upsert_properties(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # an upsert answer without the properties just written, the key among them
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        if isinstance(result, dict) and "archived" in result:
+            result["properties"] = {"hs_object_id": result.get("id")}
+    return status, body
+
+
 def _refuses_deals(path: str, sent: Body) -> Response | None:
     inputs = sent.get("inputs") if isinstance(sent, dict) else None
     if "/deals/" not in path or not path.endswith("/batch/read") or not inputs:
@@ -193,7 +248,34 @@ KINDS: dict[str, tuple[Breakage, str]] = {
     # probe), refused for every real one
     "forbids_a_readable_type": (_unchanged, "hubspot_scopes_honoured"),
     "accepts_any_property": (_accepts_any_property, "hubspot_property_rules"),
+    "versions_split": (_unchanged, "hubspot_one_record_every_version"),
+    "reused_correlation_id": (_reused_correlation_id, "hubspot_values_make_sense"),
+    "partial_failure_as_200": (_partial_failure_as_200, "hubspot_batch_envelope"),
+    "created_after_updated": (_created_after_updated, "hubspot_results"),
+    "drops_upsert_properties": (_drops_upsert_properties, "hubspot_upsert_is_idempotent"),
+    "remaining_never_drops": (_unchanged, "hubspot_rate_headers"),
+    # dated reads only (the suite runs these with --versions 2026-03)
+    "wrong_type_ids": (_unchanged, "hubspot_type_ids"),
+    "paging_repeats": (_unchanged, "hubspot_paging_advances"),
 }
+# the kinds whose breakage lives in a dated version's reads
+DATED = {"wrong_type_ids", "paging_repeats"}
+# kinds whose breakage depends on the path (and so on the API version)
+PATH_AWARE = {"versions_split": _versions_split, "wrong_type_ids": _wrong_type_ids}
+
+
+def _without_cursors(path: str, content: bytes) -> bytes:
+    """A dated read that ignores `after`: every page is the first one again."""
+    if not (_dated(path) and path.endswith("/read")):
+        return content
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return content
+    for item in body.get("inputs", []) if isinstance(body, dict) else []:
+        if isinstance(item, dict):
+            item.pop("after", None)
+    return json.dumps(body).encode()
 
 
 # kind -> change that a faithful server may make; the suite must still pass
@@ -212,6 +294,8 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
         }
         if kind == "ignores_auth":
             headers["authorization"] = f"Bearer {upstream_token}"
+        if kind == "paging_repeats":
+            content = _without_cursors(request.url.path, content)
         if kind == "forbids_a_readable_type":
             try:
                 refused = _refuses_deals(request.url.path, json.loads(content) if content else None)
@@ -236,12 +320,19 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
             return Response(
                 answer.content, answer.status_code, media_type=answer.headers.get("content-type")
             )
-        status, body = breakage(answer.status_code, body, sent)
+        if kind in PATH_AWARE:
+            status, body = PATH_AWARE[kind](answer.status_code, body, sent, request.url.path)
+        else:
+            status, body = breakage(answer.status_code, body, sent)
         passed_headers = {
             k: v
             for k, v in answer.headers.items()
             if k.lower() not in ("content-length", "content-encoding", "transfer-encoding")
         }
+        if kind == "remaining_never_drops" and "x-hubspot-ratelimit-max" in answer.headers:
+            passed_headers["x-hubspot-ratelimit-remaining"] = answer.headers[
+                "x-hubspot-ratelimit-max"
+            ]
         return Response(json.dumps(body), status, headers=passed_headers)
 
     methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE"]

@@ -1,0 +1,100 @@
+"""What every check needs of an exchange: the suite's settings, the operation it belongs to,
+its JSON, a way to send its request again, and one way to fail."""
+
+import json
+from functools import cache
+from typing import Any
+
+import httpx
+
+from contract_tests.settings import HookSettings
+from contract_tests.spec_source import operation_at, suite_operations
+from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
+
+
+@cache
+def settings() -> HookSettings:
+    return HookSettings.from_environment()
+
+
+def versioned_operation_id(response: Any) -> str | None:
+    request = response.request
+    path = httpx.URL(request.url).path
+    operation = operation_at(request.method or "", path)
+    return operation.operation_id if operation else None
+
+
+def operation_id_of(response: Any) -> str | None:
+    """The operation the exchange belongs to, by its name across versions."""
+    operation_id = versioned_operation_id(response)
+    return base_operation_id(operation_id) if operation_id else None
+
+
+def json_of(data: bytes | str | None) -> Any:
+    if not data:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+def fail(problems: list[str]) -> None:
+    if problems:
+        raise AssertionError("; ".join(problems))
+
+
+def resend(
+    response: Any, token: str | None = None, body: Any = None, path: str | None = None
+) -> httpx.Response:
+    """The request of response sent again: with another token, another JSON body, or to
+    another path of the same server (another API version's)."""
+    request = response.request
+    dropped = {"authorization"} if token else set()
+    dropped |= {"content-length"} if body is not None else set()
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in dropped}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    content = json.dumps(body) if body is not None else request.body
+    url = httpx.URL(request.url)
+    if path is not None:
+        url = url.copy_with(path=path, query=None)
+    return httpx.request(request.method, url, headers=headers, content=content, timeout=30)
+
+
+def path_types(response: Any) -> tuple[str, str] | None:
+    """An association read's (fromObjectType, toObjectType), as its path names them."""
+    parts = httpx.URL(response.request.url).path.split("/")
+    return (parts[-4], parts[-3]) if len(parts) >= 4 and parts[-1] == "read" else None
+
+
+def other_version_path(response: Any) -> tuple[str, str] | None:
+    """(version, path) of the same operation in another API version of spec/, for the same
+    object types: the next one after the exchange's own, so that runs cover every pair."""
+    own = versioned_operation_id(response)
+    if own is None:
+        return None
+    same = [
+        op
+        for op in suite_operations()
+        if base_operation_id(op.operation_id) == base_operation_id(own)
+    ]
+    names = [op.operation_id for op in same]
+    if len(same) < 2 or own not in names:
+        return None
+    other = same[(names.index(own) + 1) % len(same)]
+    types = path_types(response)
+    values = {"fromObjectType": types[0], "toObjectType": types[1]} if types else {}
+    try:
+        path = other.template.format(**values)
+    except KeyError:
+        return None
+    return version_of_operation_id(other.operation_id), path
+
+
+def read_path(from_type: str, to_type: str) -> str | None:
+    """The v3 association read's path for two types, from the spec's own template."""
+    for operation in suite_operations():
+        if operation.operation_id == READ:
+            return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
+    return None
