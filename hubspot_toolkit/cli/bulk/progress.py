@@ -5,6 +5,9 @@ The ETA divides what is left by the slower of the rate measured so far and the r
 rate-limit budget allows: a job starts with an empty window and races ahead for its first
 seconds, then settles at the budget, and an ETA from the first seconds alone would promise far
 too much. With rich (the [cli] extra) the line has a bar; without it, it is plain text.
+
+The library's file jobs report progress as JobProgress events; Meter draws them, and
+with_progress runs a job with a client and a meter for the command line.
 """
 
 import argparse
