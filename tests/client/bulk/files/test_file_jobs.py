@@ -155,7 +155,7 @@ def test_a_read_refuses_an_output_that_is_a_folder(client: RedactedClient, tmp_p
 def test_cancelled_during_the_checking_pass_nothing_is_sent_and_no_journal_left(
     server: ReferenceServer, tmp_path: Path
 ) -> None:
-    file = rows_file(tmp_path / "rows.jsonl", "CANCEL", 300_000)  # a pass of about a second
+    file = rows_file(tmp_path / "rows.jsonl", "CANCEL", 200_000)  # a pass of most of a second
 
     async def cancel_soon() -> None:
         with resilient_client(server.base_url, "dev-token") as client:
