@@ -18,7 +18,6 @@ BENCH_CLI_ROWS=100000,1000000 chooses the sizes (the first two named as above).
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 
 CLI = str(Path(sys.executable).parent / "hubspot-bulk")
@@ -48,23 +48,13 @@ def name(rows: int) -> str:
 
 
 # The shipped definitions' unique property: the server upserts only by a unique one.
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def write_rows(path: Path, rows: int) -> None:
     with path.open("w") as out:
         for n in range(rows):
             out.write(json.dumps({KEY: f"R{rows}-{n:07d}", "name": f"item {n}"}) + "\n")
-
-
-def stored(db: Path, prefix: str) -> tuple[int, int]:
-    with sqlite3.connect(db) as connection:
-        records, keys = connection.execute(
-            "SELECT count(*), count(DISTINCT json_extract(properties, '$.' || ?)) FROM records"
-            " WHERE object_type = '0-8' AND json_extract(properties, '$.' || ?) LIKE ?",
-            (KEY, KEY, f"{prefix}-%"),
-        ).fetchone()
-    return int(records), int(keys)
 
 
 def first_request(server: ReferenceServer, after: float) -> float | None:
@@ -92,7 +82,7 @@ def measure(work: Path, server: ReferenceServer, rows: int) -> dict[str, float]:
     if status != "0":
         print(f"# {name(rows)}: hubspot-bulk exited {status}: {answer.stderr.strip()[-300:]}")
     first = first_request(server, started)
-    records, keys = stored(server.db, f"R{rows}")
+    records, keys = server.stored(KEY, f"R{rows}-")
     file.unlink()
     return {
         "peak_mb": int(peak_kib) / 1024,

@@ -15,7 +15,6 @@ Prints `name: value` lines:
 
 import os
 import re
-import sqlite3
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from _sdk_upsert import sdk_bulk_upsert
 
 from hubspot_toolkit.client.bulk import upsert_line_items
 from hubspot_toolkit.client.resilience import resilient_client
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 
 LIMIT = int(os.environ.get("BENCH_RATE_LIMIT", "40"))  # requests per window
@@ -38,7 +38,7 @@ WINDOW = float(os.environ.get("BENCH_RATE_WINDOW", "2"))  # seconds
 WINDOWS = int(os.environ.get("BENCH_WINDOWS", "4"))  # measured job length, in windows
 FAULTS = 0.1  # for the third measurement: 10% of requests fail, before or after the commit
 CONCURRENCY = 4
-ID_PROPERTY = "external_line_item_id"
+ID_PROPERTY = SHIPPED_UNIQUE_KEY
 TOKEN = "dev-token"
 Job = Callable[[list[dict[str, str]]], None]
 
@@ -73,18 +73,6 @@ def sdk(base_url: str) -> Iterator[Job]:
     yield job
 
 
-def stored(db: Path, prefix: str) -> tuple[int, int]:
-    """(records, distinct keys) with keys starting `prefix`."""
-    with sqlite3.connect(db) as connection:
-        records, keys = connection.execute(
-            f"SELECT count(*), count(DISTINCT json_extract(properties, '$.{ID_PROPERTY}'))"
-            " FROM records WHERE object_type = '0-8'"
-            f" AND json_extract(properties, '$.{ID_PROPERTY}') LIKE ?",
-            (f"{prefix}-%",),
-        ).fetchone()
-    return int(records), int(keys)
-
-
 def measure(
     name: str,
     client: Callable[[str], AbstractContextManager[Job]],
@@ -100,7 +88,7 @@ def measure(
             job(measured)
             seconds = time.perf_counter() - started
         too_many = len(re.findall(r" 429 [\d.]+ms$", server.output(), re.MULTILINE))
-    records, keys = stored(server.db, "JOB")
+    records, keys = server.stored(ID_PROPERTY, "JOB-")
     ceiling = LIMIT * 100 / WINDOW
     print(f"{name}_fraction_of_ceiling: {len(measured) / seconds / ceiling:.3f}")
     print(f"{name}_lost: {len(measured) - keys}")

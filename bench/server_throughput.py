@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -35,7 +36,7 @@ def upsert_body(round_: int, worker: int, n: int) -> bytes:
     inputs = [
         {
             "id": f"B-{round_}-{worker}-{n}-{i}",
-            "idProperty": "external_line_item_id",
+            "idProperty": SHIPPED_UNIQUE_KEY,
             "properties": {"name": f"item {i}", "price": "10.00", "quantity": str(i)},
         }
         for i in range(100)

@@ -23,6 +23,7 @@ from pathlib import Path
 from hubspot_crm_client.api.line_items import batch_upsert_line_items
 from hubspot_crm_client.models import BatchInputSimplePublicObjectBatchInputUpsert
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.testing import stand_in
 from hubspot_toolkit.testing.process import ServerStandIn
 
@@ -30,7 +31,7 @@ ROUNDS = 200
 PYTEST_TESTS = 200
 SERVER_STARTS = 3
 BODY = BatchInputSimplePublicObjectBatchInputUpsert.from_dict(
-    {"inputs": [{"id": "B-1", "idProperty": "external_line_item_id", "properties": {"name": "b"}}]}
+    {"inputs": [{"id": "B-1", "idProperty": SHIPPED_UNIQUE_KEY, "properties": {"name": "b"}}]}
 )
 
 
@@ -91,7 +92,7 @@ def reset_ms(server: ServerStandIn) -> float:
     times = []
 
     def arranged_then_reset() -> None:
-        server.add_records("line_items", [{"external_line_item_id": "R"}])
+        server.add_records("line_items", [{SHIPPED_UNIQUE_KEY: "R"}])
         server.associate("deals", "1", "line_items", ["2", "3"])
         started = time.perf_counter()
         server.reset()

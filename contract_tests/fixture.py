@@ -9,6 +9,7 @@ path. The pair of object types is the one the example's association type names
 
 from typing import Any
 
+from hubspot_toolkit.crm.object_types import plural_name, resolve
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.operations import operations
 
@@ -17,28 +18,26 @@ READ = "batch_read_associations"
 PAGE_SIZE = 1
 
 
-def _plural(singular: str, names: list[str]) -> str:
-    for name in names:
-        if name in (f"{singular}s", f"{singular[:-1]}ies"):
-            return name
-    raise ValueError(f"no standard object type is named for {singular!r}")
+def _plural(singular: str) -> str:
+    type_id = resolve(singular)
+    if type_id is None:
+        raise ValueError(f"no standard object type is named for {singular!r}")
+    return plural_name(type_id)
 
 
 def associations_fixture(spec: Document) -> dict[str, Any]:
     """An ASSOCIATIONS file for the reference server: the 200 example of the read."""
     (operation,) = [op for op in operations(spec) if op.operation_id == READ]
     example = (operation.response(200) or {})["content"]["application/json"]["example"]
-    parameter = spec["components"]["parameters"]["fromObjectType"]
-    names = [str(e["value"]) for e in parameter["examples"].values() if not e["value"][0].isdigit()]
     associations = []
     for result in example["results"]:
         for to in result["to"]:
             source, target = to["type"].split("_to_")
             associations.append(
                 {
-                    "fromObjectType": _plural(source, names),
+                    "fromObjectType": _plural(source),
                     "fromId": result["from"]["id"],
-                    "toObjectType": _plural(target, names),
+                    "toObjectType": _plural(target),
                     "toId": to["id"],
                     "type": to["type"],
                     "reverseType": f"{target}_to_{source}",

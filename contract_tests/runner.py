@@ -28,7 +28,7 @@ from contract_tests.target import (
     from_environment,
     reference_target,
 )
-from contract_tests.versions import VERSIONS_VARIABLE
+from contract_tests.versions import VERSIONS_VARIABLE, parse
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.properties import PropertiesFileError
 from hubspot_toolkit.server.process import ServerStartError
@@ -206,9 +206,9 @@ def run_live_client(
 
 def _included_operations(spec: Document, versions: str | None) -> list[str]:
     """The operationIds of the versions asked for; empty when every version is tested."""
-    if not versions:
+    asked = parse(versions)
+    if asked is None:
         return []
-    asked = [v.strip() for v in versions.split(",") if v.strip()]
     ids = {op.operation_id: version_of_operation_id(op.operation_id) for op in operations(spec)}
     unknown = sorted(set(asked) - set(ids.values()))
     if unknown:

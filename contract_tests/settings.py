@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from contract_tests.target import LIMITED_TOKEN_VAR, TOKEN_VAR
-from hubspot_toolkit.properties import PropertyDefinitions
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertyDefinitions
 
 BASE_URL = "HUBSPOT_CONTRACT_BASE_URL"
 # The same variables the user sets: the child process reads the tokens where they put them.
@@ -22,7 +22,7 @@ PROPERTIES = "HUBSPOT_CONTRACT_PROPERTIES"
 
 # The custom unique property of the shipped definitions (hubspot_toolkit/properties); a real
 # portal needs one like it (hasUniqueValue: true) to upsert by, named here or in ID_PROPERTY.
-DEFAULT_ID_PROPERTY = "external_line_item_id"
+DEFAULT_ID_PROPERTY = SHIPPED_UNIQUE_KEY
 
 
 @cache

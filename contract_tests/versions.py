@@ -5,10 +5,15 @@ import os
 VERSIONS_VARIABLE = "HUBSPOT_CONTRACT_VERSIONS"
 
 
+def parse(text: str | None) -> tuple[str, ...] | None:
+    """`v3, 2026-03` → ("v3", "2026-03"); None, for every version in the spec, when the text
+    names none."""
+    return tuple(v.strip() for v in (text or "").split(",") if v.strip()) or None
+
+
 def chosen() -> tuple[str, ...] | None:
-    """The versions asked for (`v3`, `2026-03`, …), or None for every version in the spec."""
-    value = os.environ.get(VERSIONS_VARIABLE, "").strip()
-    return tuple(v.strip() for v in value.split(",") if v.strip()) or None
+    """The versions the runner was asked for (it hands --versions down as the variable)."""
+    return parse(os.environ.get(VERSIONS_VARIABLE))
 
 
 def selected(version: str) -> bool:

@@ -6,7 +6,13 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "package", ["hubspot_toolkit", "hubspot_toolkit.client.bulk", "hubspot_toolkit.testing"]
+    "package",
+    [
+        "hubspot_toolkit",
+        "hubspot_toolkit.client.bulk",
+        "hubspot_toolkit.client.bulk.files",
+        "hubspot_toolkit.testing",
+    ],
 )
 def test_every_exported_name_resolves(package: str) -> None:
     module = importlib.import_module(package)

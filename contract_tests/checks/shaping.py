@@ -9,7 +9,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator, FormatChecker
 
-from contract_tests.scopes import readable_from_environment
+from contract_tests.scopes import readable_from_environment, standard_types
 from contract_tests.settings import HookSettings
 from contract_tests.spec_source import suite_operations, suite_spec
 from hubspot_toolkit.properties import PropertyDefinition, PropertyDefinitions
@@ -21,8 +21,7 @@ from hubspot_toolkit.spec.versions import UPSERT
 def known_object_types() -> tuple[str, ...]:
     """The standard object types the token may read: the examples of the spec's path
     parameter, less those the runner found the token lacks the read scope of."""
-    parameter = suite_spec()["components"]["parameters"]["fromObjectType"]
-    standard = tuple(example["value"] for example in parameter["examples"].values())
+    standard = tuple(value for pair in standard_types() for value in pair)
     readable = readable_from_environment()
     return standard if readable is None else tuple(t for t in standard if t in readable)
 

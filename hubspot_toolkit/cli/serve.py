@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
 from hubspot_toolkit.errors import SpecError
-from hubspot_toolkit.properties import PropertiesFileError
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertiesFileError
 from hubspot_toolkit.server.config import ServerConfig
 
 PREFIX = "HUBSPOT_SERVER_"
@@ -92,7 +92,7 @@ def register(commands: Subcommands) -> None:
         metavar="FILE",
         help="line item property definitions as HubSpot's Properties API answers them "
         "(GET /crm/v3/properties/line_items); default: HubSpot's standard ones and "
-        "external_line_item_id",
+        f"{SHIPPED_UNIQUE_KEY}",
     )
     parser.add_argument(
         "--control",

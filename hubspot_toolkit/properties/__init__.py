@@ -4,6 +4,7 @@ the reference server, the contract suite and the bulk command line share it."""
 
 from hubspot_toolkit.properties.definitions import (
     DEFAULT_FILE,
+    SHIPPED_UNIQUE_KEY,
     PropertiesFileError,
     PropertyDefinition,
     PropertyDefinitions,
@@ -13,6 +14,7 @@ from hubspot_toolkit.properties.problems import OUR_CODES, PropertyProblem
 __all__ = [
     "DEFAULT_FILE",
     "OUR_CODES",
+    "SHIPPED_UNIQUE_KEY",
     "PropertiesFileError",
     "PropertyDefinition",
     "PropertyDefinitions",

@@ -16,6 +16,9 @@ from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST, PropertyP
 from hubspot_toolkit.properties.shape import DOCUMENT
 
 DEFAULT_FILE = Path(__file__).with_name("line_items.json")
+# The one custom property of the shipped definitions, unique (HubSpot's hs_sku is not): what the
+# reference server, the contract suite and the benchmarks upsert by unless told otherwise.
+SHIPPED_UNIQUE_KEY = "external_line_item_id"
 _VALIDATOR = Draft202012Validator(DOCUMENT)
 
 

@@ -3,12 +3,15 @@
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 from types import TracebackType
 
+from hubspot_toolkit.crm.object_types import LINE_ITEMS
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 STARTUP_SECONDS = 30.0
@@ -94,6 +97,19 @@ class ReferenceServer:
 
     def output(self) -> str:
         return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+
+    def stored(self, key: str, prefix: str, object_type: str = LINE_ITEMS) -> tuple[int, int]:
+        """(records, distinct values of the property `key`) among the records of object_type
+        whose `key` starts with prefix, read from the database: a bulk job that stored each of
+        its N rows exactly once leaves (N, N)."""
+        with closing(sqlite3.connect(self.db)) as connection:
+            records, keys = connection.execute(
+                "SELECT count(*), count(DISTINCT value) FROM"
+                " (SELECT json_extract(properties, '$.' || ?) AS value FROM records"
+                "  WHERE object_type = ?) WHERE substr(value, 1, length(?)) = ?",
+                (key, object_type, prefix, prefix),
+            ).fetchone()
+        return int(records), int(keys)
 
     def kill9(self) -> None:
         if self._process and self._process.poll() is None:

@@ -7,11 +7,11 @@ The portal id is a fixed fake one: the reference server stands in for a single p
 import json
 from typing import Any
 
+from hubspot_toolkit.crm.object_types import LINE_ITEMS
 from hubspot_toolkit.properties import PropertyDefinitions, PropertyProblem
 from hubspot_toolkit.server.errors import ApiError
 
 PORTAL_ID = 12345678
-LINE_ITEMS_TYPE_ID = "0-8"
 RECORD_ID_PROPERTY = "hs_object_id"
 
 
@@ -56,6 +56,6 @@ def id_property_error(definitions: PropertyDefinitions, name: str) -> ApiError |
     return ApiError(
         400,
         "VALIDATION_ERROR",
-        f"Unable to perform update/upsert by non-unique {LINE_ITEMS_TYPE_ID} property {name} "
+        f"Unable to perform update/upsert by non-unique {LINE_ITEMS} property {name} "
         f"in portal ID {PORTAL_ID}",
     )

@@ -13,14 +13,28 @@ INT_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 OPENAPI_ONLY = {"example", "discriminator", "xml", "externalDocs", "deprecated"}
 
 
-def resolve(document: Document, ref: str) -> Any:
-    """The node a local $ref ('#/components/...') points at."""
+def ref_keys(ref: str) -> list[str]:
+    """The keys a local $ref walks, unescaped as JSON Pointer says (RFC 6901: `~1` is `/`, `~0`
+    is `~`): '#/paths/~1crm~1v3~1x/post' → ['paths', '/crm/v3/x', 'post']. ValueError for a
+    ref to another document."""
     if not ref.startswith("#/"):
         raise ValueError(f"only local $refs are supported, got {ref!r}")
+    return [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")]
+
+
+def resolve(document: Document, ref: str) -> Any:
+    """The node a local $ref ('#/components/...') points at."""
     node: Any = document
-    for part in ref[2:].split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+    for key in ref_keys(ref):
+        node = node[key]
     return node
+
+
+def component_of(ref: str) -> tuple[str, str]:
+    """The section and name of a component's ref: '#/components/schemas/Error' → ('schemas',
+    'Error')."""
+    keys = ref_keys(ref)
+    return keys[1], keys[2]
 
 
 def to_json_schema(document: Document, schema: Any, seen: tuple[str, ...] = ()) -> Any:

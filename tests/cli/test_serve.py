@@ -9,11 +9,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hubspot_toolkit.properties import DEFAULT_FILE
+from hubspot_toolkit.properties import DEFAULT_FILE, SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.paths import REPO, TOOLKIT
 
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def serve(

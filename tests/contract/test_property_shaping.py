@@ -6,10 +6,10 @@ from typing import Any
 
 from contract_tests.checks import semantics
 from contract_tests.checks.shaping import defined_upsert_body, is_valid_upsert_body
-from hubspot_toolkit.properties import PropertyDefinitions
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertyDefinitions
 
 DEFAULT = PropertyDefinitions.default()
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def generated() -> dict[str, Any]:

@@ -9,6 +9,7 @@ from hubspot_toolkit import HubSpotToolkitError
 from hubspot_toolkit.properties import (
     DEFAULT_FILE,
     OUR_CODES,
+    SHIPPED_UNIQUE_KEY,
     PropertiesFileError,
     PropertyDefinition,
     PropertyDefinitions,
@@ -31,9 +32,9 @@ def test_the_shipped_file_is_in_hubspots_shape_with_one_custom_unique_property()
         assert {"archivable", "readOnlyDefinition", "readOnlyValue"} <= set(
             entry["modificationMetadata"]
         )
-    assert DEFAULT.unique_names() == ["external_line_item_id"]
+    assert DEFAULT.unique_names() == [SHIPPED_UNIQUE_KEY] == ["external_line_item_id"]
     custom = [e for e in document["results"] if not e["hubspotDefined"]]
-    assert [e["name"] for e in custom] == ["external_line_item_id"]
+    assert [e["name"] for e in custom] == [SHIPPED_UNIQUE_KEY]
     sku = DEFAULT.get("hs_sku")
     assert sku is not None and not sku.has_unique_value  # HubSpot lets two line items share one
 

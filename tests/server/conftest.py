@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from hubspot_toolkit.client.strict import bundled_spec
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 from hubspot_toolkit.spec.operations import check_response, find_operation
 
@@ -82,7 +83,7 @@ class Api:
 
 
 # The custom unique property of the shipped definitions (hubspot_toolkit/properties).
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def keyed(key: str, **properties: str) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
+
 UPSERT = "/crm/v3/objects/line_items/batch/upsert"
 UPSERT_DATED = "/crm/objects/2026-03/line_items/batch/upsert"
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def read_path(from_type: str, to_type: str, version: str = "v3") -> str:

@@ -5,6 +5,9 @@ Exit status: 0 every row landed; 1 some rows failed (they are in the failed-rows
 job stopped early (its journal says what is left: --resume); 2 nothing was sent (bad
 arguments, no token, unreadable file, malformed rows, a journal of another job); 130
 interrupted (the journal is intact: --resume).
+
+The jobs are the library's (hubspot_toolkit.client.bulk.files); this package parses, renders
+and exits.
 """
 
 import argparse
@@ -16,10 +19,12 @@ from pathlib import Path
 
 import stamina
 
-from hubspot_toolkit.cli.bulk.journal import journal_path
 from hubspot_toolkit.cli.bulk.target import TOKEN_VARIABLE
 from hubspot_toolkit.cli.options import Subcommands
 from hubspot_toolkit.client.bulk import InvalidRowsError
+from hubspot_toolkit.client.bulk.files import FileJobError, JournalError
+from hubspot_toolkit.client.bulk.files.journal import journal_path
+from hubspot_toolkit.client.bulk.files.readers import file_format
 from hubspot_toolkit.client.resilience import PRESETS, Budget
 from hubspot_toolkit.errors import HubSpotToolkitError
 
@@ -36,6 +41,11 @@ def _budget(text: str) -> Budget:
 
 
 DESCRIPTION = f"Bulk HubSpot CRM operations. The token is read from ${TOKEN_VARIABLE}."
+
+
+def input_format(args: argparse.Namespace) -> str:
+    """--format, or the format FILE's extension names (one line naming --format if none)."""
+    return file_format(args.file, args.format, hint="say --format jsonl or --format csv")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -158,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
         status: int = args.bulk_job(args)
         return status
     except HubSpotToolkitError as exc:  # usage, unreadable file, bad rows, another job's journal
-        print(f"hubspot-bulk: error: {exc}", file=sys.stderr)
+        print(f"hubspot-bulk: error: {_in_our_words(exc)}", file=sys.stderr)
         if isinstance(exc, InvalidRowsError):
             print("nothing was sent", file=sys.stderr)
         return 2
@@ -180,3 +190,12 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"hubspot-bulk: interrupted; {then}", file=sys.stderr)
         return 130
+
+
+def _in_our_words(error: HubSpotToolkitError) -> str:
+    """The library's message, with its argument names as this command spells them."""
+    if isinstance(error, JournalError):
+        return error.spelled("--resume", "hubspot-bulk")
+    if isinstance(error, FileJobError) and error.option:
+        return error.spelled("--" + error.option.replace("_", "-"))
+    return str(error)

@@ -1,18 +1,11 @@
-"""`upsert-line-items FILE --dry-run [--properties FILE]`: what HubSpot would refuse, row by row,
-without a token and without sending anything.
-
-The same first pass as a real run (malformed rows and repeated keys, all of them, by line),
-then every row's properties against the portal's definitions: names that do not exist, values
-that do not fit their type or options, read-only properties (hubspot_toolkit.properties holds
-the rules and their sources). Memory stays flat: rows are checked as they are read.
-"""
+"""`upsert-line-items FILE --dry-run [--properties FILE]`: the library's check_line_items_file,
+printed: what HubSpot would refuse, row by row, without a token and without sending anything."""
 
 import argparse
 
-from hubspot_toolkit.cli.bulk.check import check_keys, keyed_rows
-from hubspot_toolkit.cli.bulk.readers import RowSource, file_format
+from hubspot_toolkit.cli.bulk.command import input_format
 from hubspot_toolkit.cli.bulk.target import UsageError
-from hubspot_toolkit.client.bulk import LineItemRow
+from hubspot_toolkit.client.bulk.files import check_line_items_file
 from hubspot_toolkit.properties import PropertiesFileError, PropertyDefinitions
 
 SHOWN = 50  # problems printed; the count covers them all
@@ -30,18 +23,13 @@ def dry_run_command(args: argparse.Namespace) -> int:
             f"--id-property {args.id_property}: not a unique property in {source_name}; HubSpot "
             "upserts only by a property created with hasUniqueValue: true"
         )
-    fmt = file_format(args.file, args.format)
-    source = RowSource(args.file, fmt)
-    rows = check_keys(keyed_rows(source, args.id_property), args.id_property)
+    check = check_line_items_file(
+        args.file, args.id_property, definitions, format=input_format(args)
+    )
     refused = shown = 0
-    for row in source:
-        if not isinstance(row, LineItemRow):
-            continue  # malformed rows stopped the first pass already
-        problems = definitions.check(row.properties)
-        if not problems:
-            continue
+    for row in check.refused:
         refused += 1
-        for problem in problems:
+        for problem in row.problems:
             if shown < SHOWN:
                 print(
                     f"line {row.line}: property {problem.name}: {problem.message} ({problem.code})"
@@ -50,7 +38,7 @@ def dry_run_command(args: argparse.Namespace) -> int:
     if shown > SHOWN:
         print(f"… and {shown - SHOWN} more")
     print(
-        f"dry run: {rows} rows checked against {source_name}; {refused} would be refused; "
+        f"dry run: {check.rows} rows checked against {source_name}; {refused} would be refused; "
         "nothing was sent"
     )
     return 1 if refused else 0

@@ -5,13 +5,25 @@ The ETA divides what is left by the slower of the rate measured so far and the r
 rate-limit budget allows: a job starts with an empty window and races ahead for its first
 seconds, then settles at the budget, and an ETA from the first seconds alone would promise far
 too much. With rich (the [cli] extra) the line has a bar; without it, it is plain text.
+
+The library's file jobs report progress as JobProgress events; Meter draws them, and
+with_progress runs a job with a client and a meter for the command line.
 """
 
+import argparse
 import sys
 import time
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO, TypeVar, cast
+
+from hubspot_crm_client import AuthenticatedClient
+
+from hubspot_toolkit.client.bulk.files import FileJobReport, JobInterrupted, JobProgress
+from hubspot_toolkit.client.resilience import Budget, resilient_client
 
 REDRAW_SECONDS = 0.25
+Report = TypeVar("Report", bound=FileJobReport)
+Job = Callable[[AuthenticatedClient, Callable[[JobProgress], None]], Report]
 
 
 def _duration(seconds: float) -> str:
@@ -89,3 +101,45 @@ def _rich_bar(stream: TextIO) -> Any:
     )
     bar.start()
     return bar
+
+
+class Meter:
+    """A file job's progress events drawn as a ProgressLine, made at the first event (when the
+    job's size is known); `ceiling` from the budget and the rows a request carries."""
+
+    def __init__(self, label: str, budget: Budget, chunk: int, quiet: bool) -> None:
+        self.label = label
+        self.ceiling = budget.requests / budget.window_seconds * chunk
+        self.quiet = quiet
+        self._line: ProgressLine | None = None
+
+    def __call__(self, event: JobProgress) -> None:
+        if self._line is None:
+            self._line = ProgressLine(
+                self.label,
+                event.total,
+                done=event.done,
+                ceiling=self.ceiling,
+                enabled=not self.quiet,
+            )
+        else:
+            self._line.advance(event.rows)
+
+    def close(self) -> None:
+        if self._line is not None:
+            self._line.close()
+
+
+def with_progress(
+    args: argparse.Namespace, url: str, secret: str, label: str, chunk: int, job: Job[Report]
+) -> Report:
+    """job(client, progress) with a client for --rate-limit and a progress line: its report,
+    or the one JobInterrupted carries."""
+    meter = Meter(label, args.rate_limit, chunk, args.quiet)
+    try:
+        with resilient_client(url, secret, budget=args.rate_limit) as client:
+            return job(client, meter)
+    except JobInterrupted as stopped:
+        return cast(Report, stopped.report)  # the job's own report: the job raised it
+    finally:
+        meter.close()

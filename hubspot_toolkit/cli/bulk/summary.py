@@ -6,35 +6,36 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hubspot_toolkit.cli.bulk.job import Tally
+from hubspot_toolkit.client.bulk.files import FileJobReport
 
 
-def show(tally: Tally, headline: str, quiet: bool) -> None:
+def show(report: FileJobReport, headline: str, quiet: bool) -> None:
     if quiet:
         return
     print(headline)
-    if tally.resumed_chunks:
-        print(f"  resumed: {tally.resumed_chunks} chunk(s) were acknowledged by earlier runs")
-    for line, error in sorted(tally.shown):
+    if report.resumed_chunks:
+        print(f"  resumed: {report.resumed_chunks} chunk(s) were acknowledged by earlier runs")
+    for line, error in sorted(report.failures):
         print(f"  line {line}: {error}")
-    failed = tally.counts.get("failed", 0) + tally.unsent
-    if failed > len(tally.shown):
-        print(f"  … and {failed - len(tally.shown)} more")
+    if report.failed > len(report.failures):
+        print(f"  … and {report.failed - len(report.failures)} more")
 
 
-def write_json(path: Path | None, command: str, tally: Tally, extra: dict[str, Any]) -> None:
+def write_json(
+    path: Path | None, command: str, report: FileJobReport, extra: dict[str, Any]
+) -> None:
     if path is None:
         return
     figures = {
         "command": command,
-        **{name: value for name, value in tally.counts.items() if name != "rows"},
-        "rows": tally.rows,
-        "unsent": tally.unsent,
-        "requests": tally.requests,
-        "resumed_chunks": tally.resumed_chunks,
-        "chunks": tally.chunks,
-        "complete": tally.complete,
-        "interrupted": tally.interrupted,
+        **{name: value for name, value in report.counts.items() if name != "rows"},
+        "rows": report.rows,
+        "unsent": report.unsent,
+        "requests": report.requests,
+        "resumed_chunks": report.resumed_chunks,
+        "chunks": report.chunks,
+        "complete": report.complete,
+        "interrupted": report.interrupted,
         **extra,
     }
     try:
@@ -43,21 +44,21 @@ def write_json(path: Path | None, command: str, tally: Tally, extra: dict[str, A
         print(f"hubspot-bulk: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
 
 
-def ending(journal: Path, tally: Tally, failed: int, noun: str = "rows") -> int:
+def ending(report: FileJobReport, noun: str = "rows") -> int:
     """The exit status; for a job left unfinished, a line saying how to finish it."""
-    if tally.complete:
-        return 1 if failed else 0
+    if report.complete:
+        return 1 if report.failed else 0
     again = "run the same command again with --resume"
-    if tally.interrupted:
+    if report.interrupted:
         print(
-            f"hubspot-bulk: interrupted; {tally.unsent} {noun} not sent yet; the journal "
-            f"{journal} is intact: {again}",
+            f"hubspot-bulk: interrupted; {report.unsent} {noun} not sent yet; the journal "
+            f"{report.journal} is intact: {again}",
             file=sys.stderr,
         )
         return 130
     print(
-        f"hubspot-bulk: stopped: {tally.stop_reason}; {tally.unsent} {noun} not sent or not "
-        f"acknowledged, kept in the journal {journal}: fix the cause and {again}",
+        f"hubspot-bulk: stopped: {report.stop_reason}; {report.unsent} {noun} not sent or not "
+        f"acknowledged, kept in the journal {report.journal}: fix the cause and {again}",
         file=sys.stderr,
     )
     return 1

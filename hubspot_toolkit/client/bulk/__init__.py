@@ -1,5 +1,6 @@
 """Bulk operations over the generated client: any number of line items or ids, chunked, sent
-concurrently, every per-input failure returned with its input (see upsert.py, associations.py)."""
+concurrently, every per-input failure returned with its input (see upsert.py, associations.py).
+Jobs from files of any size, journaled and resumable, are in `files/`."""
 
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
         FailedRead,
         aread_associations,
         aread_associations_dated,
+        astream_read_associations,
         read_associations,
         read_associations_dated,
         stream_read_associations,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
         check_rows,
     )
     from hubspot_toolkit.client.bulk.upsert import (
+        astream_upsert_line_items,
         aupsert_line_items,
         stream_upsert_line_items,
         upsert_line_items,
@@ -48,6 +51,8 @@ _WHERE = {
     "UpsertedItem": "hubspot_toolkit.client.bulk.outcome",
     "aread_associations": "hubspot_toolkit.client.bulk.associations",
     "aread_associations_dated": "hubspot_toolkit.client.bulk.associations",
+    "astream_read_associations": "hubspot_toolkit.client.bulk.associations",
+    "astream_upsert_line_items": "hubspot_toolkit.client.bulk.upsert",
     "read_associations_dated": "hubspot_toolkit.client.bulk.associations",
     "aupsert_line_items": "hubspot_toolkit.client.bulk.upsert",
     "check_rows": "hubspot_toolkit.client.bulk.rows",
@@ -72,6 +77,8 @@ __all__ = [
     "UpsertedItem",
     "aread_associations",
     "aread_associations_dated",
+    "astream_read_associations",
+    "astream_upsert_line_items",
     "aupsert_line_items",
     "check_rows",
     "read_associations",

@@ -14,7 +14,7 @@ An id whose read failed is in `failed`, never in `associations`, so that a parti
 never mistaken for the whole one."""
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -35,6 +35,7 @@ from hubspot_toolkit.client.bulk.dispatch import (
     ChunkJob,
     send_tasks,
     send_threads,
+    stream_tasks,
     stream_threads,
 )
 from hubspot_toolkit.client.bulk.outcome import (
@@ -351,7 +352,7 @@ def stream_read_associations(
     as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
     chunks at a time. `done((tag, chunk), report)` runs in the caller's thread as each chunk
     completes; `stopping()` true stops taking chunks. `version`: v3 or a dated one."""
-    endpoint("associations", "batch_read_associations", version)  # refuse it before reading
+    endpoint("associations", READ, version)  # refuse it before reading
     types = (from_object_type, to_object_type)
 
     def work(item: tuple[Tag, list[str]]) -> AssociationsReport[Any]:
@@ -359,3 +360,27 @@ def stream_read_associations(
         return _read(client, types, ids, 1, len(ids), version)
 
     stream_threads(chunks, work, concurrency, done, stopping)
+
+
+async def astream_read_associations(
+    client: AuthenticatedClient,
+    from_object_type: str,
+    to_object_type: str,
+    chunks: AsyncIterator[tuple[Tag, list[str]]],
+    done: Callable[[tuple[Tag, list[str]], AssociationsReport[Any]], Awaitable[None] | None],
+    *,
+    concurrency: int = 4,
+    stopping: Callable[[], bool] = lambda: False,
+    version: str = V3,
+) -> None:
+    """The async form of stream_read_associations: tasks on the running loop, `done` called (or
+    awaited) on it. Cancelled, it lets the chunks in flight finish and hands them to `done`
+    first."""
+    endpoint("associations", READ, version)  # refuse it before reading
+    types = (from_object_type, to_object_type)
+
+    async def work(item: tuple[Tag, list[str]]) -> AssociationsReport[Any]:
+        ids = item[1]
+        return await _aread(client, types, ids, 1, len(ids), version)
+
+    await stream_tasks(chunks, work, concurrency, done, stopping)

@@ -5,7 +5,7 @@ that ran out). A job says what each chunk's request is and what each answer mean
 import asyncio
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from types import UnionType
 from typing import Any, Generic, TypeVar
@@ -164,6 +164,21 @@ def send_threads(
         return list(pool.map(send, chunks))
 
 
+async def asend_one(
+    job: ChunkJob[Chunk, Body, Outcome],
+    chunk: Chunk,
+    call: Callable[[Body], Awaitable[Response[Any]]],
+) -> Outcome:
+    """The async form of send_one."""
+    if job.stop:
+        return job.not_sent(chunk)
+    try:
+        response = await call(job.request(chunk))
+    except Exception as exc:  # one chunk's failure must not lose the others' results
+        return job.raised(chunk, exc)
+    return job.answered(chunk, response)
+
+
 async def send_tasks(
     job: ChunkJob[Chunk, Body, Outcome],
     chunks: Sequence[Chunk],
@@ -176,12 +191,51 @@ async def send_tasks(
 
     async def send(chunk: Chunk) -> Outcome:
         async with gate:
-            if job.stop:
-                return job.not_sent(chunk)
-            try:
-                response = await call(job.request(chunk))
-            except Exception as exc:  # one chunk's failure must not lose the others' results
-                return job.raised(chunk, exc)
-            return job.answered(chunk, response)
+            return await asend_one(job, chunk, call)
 
     return list(await asyncio.gather(*(send(chunk) for chunk in chunks)))
+
+
+async def stream_tasks(
+    items: AsyncIterator[Item],
+    work: Callable[[Item], Awaitable[Outcome]],
+    concurrency: int,
+    done: Callable[[Item, Outcome], Awaitable[None] | None],
+    stopping: Callable[[], bool] = lambda: False,
+) -> None:
+    """The async form of stream_threads: `work` as tasks on the running loop, the next item
+    taken only when fewer than `concurrency` are in flight, `done` called (and awaited, when it
+    is a coroutine function) on the loop as each finishes, one at a time. Cancelled, it takes
+    no more items, lets those in flight finish and hands them to `done` (a cancelled request
+    would leave its chunk neither failed nor acknowledged), then raises CancelledError;
+    cancelled again meanwhile, it gives them up."""
+    check_concurrency(concurrency)
+    in_flight: dict[asyncio.Future[Outcome], Item] = {}
+
+    async def finish_one_or_more() -> None:
+        finished, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+        for future in finished:
+            handled = done(in_flight.pop(future), future.result())
+            if handled is not None:
+                await handled
+
+    try:
+        try:
+            while True:
+                while len(in_flight) >= concurrency:
+                    await finish_one_or_more()
+                if stopping():
+                    break
+                item = await anext(items, None)
+                if item is None:
+                    break
+                in_flight[asyncio.ensure_future(work(item))] = item
+            while in_flight:
+                await finish_one_or_more()
+        except asyncio.CancelledError:
+            while in_flight:
+                await finish_one_or_more()
+            raise
+    finally:
+        for future in in_flight:  # `done` or the source raised, or a second cancellation
+            future.cancel()

@@ -12,7 +12,7 @@ AuthenticatedClient, but then every such failure fails its chunk.
 """
 
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
@@ -27,9 +27,11 @@ from hubspot_crm_client.types import Response
 
 from hubspot_toolkit.client.bulk.dispatch import (
     ChunkJob,
+    asend_one,
     send_one,
     send_tasks,
     send_threads,
+    stream_tasks,
     stream_threads,
 )
 from hubspot_toolkit.client.bulk.outcome import (
@@ -63,7 +65,7 @@ class UpsertBatches(
     ChunkJob[list[LineItemRow], BatchInputSimplePublicObjectBatchInputUpsert, Settled]
 ):
     """Upserts keyed by one property: each chunk's request, and its answer as settled inputs.
-    The rows are checked beforehand (check_rows, or the CLI's pass over a file)."""
+    The rows are checked beforehand (check_rows, or a file job's checking pass)."""
 
     batch_answers = BatchAnswer
 
@@ -222,4 +224,33 @@ def stream_upsert_line_items(
         return send_one(job, item[1], call)
 
     stream_threads(chunks, work, concurrency, done, stopping)
+    return job
+
+
+async def astream_upsert_line_items(
+    client: AuthenticatedClient,
+    chunks: AsyncIterator[tuple[Tag, Chunk]],
+    id_property: str,
+    done: Callable[[tuple[Tag, Chunk], Settled], Awaitable[None] | None],
+    *,
+    concurrency: int = 4,
+    stopping: Callable[[], bool] = lambda: False,
+    version: str = V3,
+) -> UpsertBatches:
+    """The async form of stream_upsert_line_items: tasks on the running loop, `done` called (or
+    awaited) on it. Cancelled, it lets the requests in flight finish and hands them to `done`
+    first."""
+    operation = endpoint("line_items", "batch_upsert_line_items", version)
+    job = UpsertBatches(id_property)
+
+    async def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
+        answer: Response[Any] = await operation.asyncio_detailed(
+            client=client, body=as_body(operation, body)
+        )
+        return answer
+
+    async def work(item: tuple[Tag, Chunk]) -> Settled:
+        return await asend_one(job, item[1], call)
+
+    await stream_tasks(chunks, work, concurrency, done, stopping)
     return job

@@ -18,6 +18,7 @@ from typing import Any
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.schemas import component_of, resolve
 from hubspot_toolkit.spec.versions import READ, UPSERT, versioned
 from hubspot_toolkit.workflow.update.extract import refs
 from hubspot_toolkit.workflow.update.merge import ADDED_CONSTRAINTS, semantic, without_additions
@@ -116,7 +117,7 @@ class DatedDocument:
             .get("schema", {})
         )
         if "$ref" in schema:
-            schema = self._node(document, schema["$ref"])
+            schema = resolve(document, schema["$ref"])
         return schema.get("properties", {}).get("inputs")
 
     def _carry_limits(self, document: Document, base_op: dict[str, Any]) -> None:
@@ -160,7 +161,7 @@ class DatedDocument:
         for parameter in base_op.get("parameters", []):
             resolved = parameter
             if "$ref" in parameter:
-                resolved = self._node(self.base, parameter["$ref"])
+                resolved = resolve(self.base, parameter["$ref"])
             ours[resolved.get("name")] = parameter
         kept = []
         for parameter in operation.get("parameters", []):
@@ -185,13 +186,6 @@ class DatedDocument:
             self.notes.append(f"responses: our error statuses kept ({', '.join(errors)})")
         return {**responses, **errors}
 
-    @staticmethod
-    def _node(document: Document, ref: str) -> Any:
-        node: Any = document
-        for part in ref[2:].split("/"):
-            node = node[part]
-        return node
-
     def _components(self, document: Document, source: str) -> None:
         """Every component the operation reaches: ours where spec/ has the name, else theirs."""
         pending = refs(document["paths"])
@@ -203,7 +197,7 @@ class DatedDocument:
             if ref in seen:
                 continue
             seen.add(ref)
-            section, name = ref.split("/")[2:4]
+            section, name = component_of(ref)
             node, kept_name, upstream = self._choose(section, name, source)
             if upstream:
                 self._upstream_components.setdefault(section, []).append(kept_name)

@@ -4,6 +4,7 @@ from typing import Any
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document, format_path
+from hubspot_toolkit.spec.schemas import component_of, ref_keys
 
 
 def refs(node: Any) -> set[str]:
@@ -22,14 +23,15 @@ def refs(node: Any) -> set[str]:
 
 
 def _resolve(document: Document, ref: str, source: str) -> Any:
-    if not ref.startswith("#/"):
-        raise SpecError(source, ref, "only local $refs are supported")
+    """schemas.resolve, with a SpecError naming where the ref leads nowhere."""
+    try:
+        keys = ref_keys(ref)
+    except ValueError:
+        raise SpecError(source, ref, "only local $refs are supported") from None
     node: Any = document
-    parts = ref[2:].split("/")
-    for depth, part in enumerate(parts):
-        key = part.replace("~1", "/").replace("~0", "~")
+    for depth, key in enumerate(keys):
         if not isinstance(node, dict) or key not in node:
-            where = format_path(parts[: depth + 1])
+            where = format_path(keys[: depth + 1])
             raise SpecError(source, f"$ref {ref}", f"resolves nowhere ({where} does not exist)")
         node = node[key]
     return node
@@ -52,7 +54,7 @@ def extract_operation(document: Document, path: str, method: str, source: str) -
             continue
         seen.add(ref)
         target = _resolve(document, ref, source)
-        section, name = ref[2:].split("/")[1:3]
+        section, name = component_of(ref)
         components.setdefault(section, {})[name] = target
         pending |= refs(target)
     schemes = document.get("components", {}).get("securitySchemes", {})

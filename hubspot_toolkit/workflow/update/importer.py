@@ -21,6 +21,7 @@ from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_documents, bundle_spec_dir
 from hubspot_toolkit.spec.loading import load_document, spec_files
 from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.schemas import component_of
 from hubspot_toolkit.workflow.update.dated import DatedDocument
 from hubspot_toolkit.workflow.update.extract import extract_operation
 from hubspot_toolkit.workflow.update.merge import Merger
@@ -157,7 +158,7 @@ def _import_operation(
     written = {target: ours}
     # Components shared with the other documents must stay identical there (bundle.py checks).
     for ref in sorted(merger.changed_components):
-        section, name = ref.split("/")[2:4]
+        section, name = component_of(ref)
         for other in spec_files(spec_dir):
             if other == target:
                 continue

@@ -10,7 +10,7 @@ import copy
 from typing import Any
 
 from hubspot_toolkit.spec.document import Document
-from hubspot_toolkit.spec.schemas import to_json_schema
+from hubspot_toolkit.spec.schemas import component_of, resolve, to_json_schema
 from hubspot_toolkit.workflow.update.extract import refs
 
 NOISE = {"description", "title", "summary", "examples", "externalDocs"}
@@ -83,10 +83,7 @@ def _resolve(document: Document, node: Any) -> tuple[Any, str | None]:
     ref = node.get("$ref") if isinstance(node, dict) else None
     if not isinstance(ref, str):
         return node, None
-    target: Any = document
-    for part in ref[2:].split("/"):
-        target = target[part]
-    return target, ref
+    return resolve(document, ref), ref
 
 
 class Merger:
@@ -102,7 +99,7 @@ class Merger:
         for ref in sorted(refs(copied)):  # sorted: the same document gives the same file
             if not ref.startswith("#/components/"):
                 continue
-            section, name = ref.split("/")[2:4]
+            section, name = component_of(ref)
             ours = self.ours.setdefault("components", {}).setdefault(section, {})
             if name not in ours:
                 ours[name] = self._import(self.theirs["components"][section][name])

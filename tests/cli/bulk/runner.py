@@ -1,10 +1,8 @@
 """Run the installed hubspot-bulk command as users run it."""
 
-import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 # The installed command, run as users run it.
@@ -39,19 +37,3 @@ def start(
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def journal_records(journal: Path) -> list[dict[str, object]]:
-    """The acknowledged chunks of a journal: every complete line after the header."""
-    if not journal.exists():
-        return []
-    lines = journal.read_bytes().split(b"\n")[:-1]  # a torn last line has no newline yet
-    return [json.loads(line) for line in lines[1:]]
-
-
-def wait_for_records(journal: Path, count: int, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while len(journal_records(journal)) < count:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{journal} did not reach {count} records in {timeout} s")
-        time.sleep(0.01)

@@ -4,9 +4,10 @@ no token and nothing sent."""
 import json
 from pathlib import Path
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from tests.cli.bulk.runner import run
 
-KEY = "external_line_item_id"
+KEY = SHIPPED_UNIQUE_KEY
 
 
 def rows_file(tmp_path: Path, *rows: dict[str, str]) -> Path:

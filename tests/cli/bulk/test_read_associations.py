@@ -6,8 +6,9 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 from hubspot_toolkit.server.process import ReferenceServer
-from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
+from tests.cli.bulk.runner import run, start
 from tests.client.bulk.conftest import COMPANIES_OF, CONTACTS
+from tests.client.bulk.files.watching import journal_records, wait_for_records
 
 
 def read(server: ReferenceServer, ids: Path, *extra: str | Path) -> CompletedProcess[str]:

@@ -3,20 +3,24 @@ exactly once, the resumed run sends only what the journal had not acknowledged, 
 summary covers the whole job."""
 
 import json
-import re
 import signal
-import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.cli.bulk.conftest import LIMIT, WINDOW
-from tests.cli.bulk.runner import journal_records, run, start, wait_for_records
+from tests.cli.bulk.runner import run, start
+from tests.client.bulk.files.watching import (
+    journal_records,
+    posts,
+    settled_posts,
+    wait_for_records,
+)
 
-KEY = "external_line_item_id"  # the shipped definitions' unique property
+KEY = SHIPPED_UNIQUE_KEY  # the shipped definitions' unique property
 ROWS = 4000  # 40 chunks: at 10 requests per second, a run lasts about 4 s
 
 
@@ -52,30 +56,6 @@ def upsert_args(server: ReferenceServer, file: Path, *extra: str) -> list[str | 
     ]
 
 
-def stored(db: Path, prefix: str) -> tuple[int, int]:
-    """(records, distinct keys) whose key starts with `prefix`, in the SQLite file."""
-    with sqlite3.connect(db) as connection:
-        records, keys = connection.execute(
-            "SELECT count(*), count(DISTINCT json_extract(properties, '$.' || ?)) FROM records"
-            " WHERE object_type = '0-8' AND json_extract(properties, '$.' || ?) LIKE ?",
-            (KEY, KEY, f"{prefix}-%"),
-        ).fetchone()
-    return int(records), int(keys)
-
-
-def posts(server: ReferenceServer) -> int:
-    return len(re.findall(r"POST /crm/v3/objects/line_items/batch/upsert 200 ", server.output()))
-
-
-def settled_posts(server: ReferenceServer) -> int:
-    """Upserts answered, once the killed process's last requests are through the server."""
-    seen = -1
-    while (now := posts(server)) != seen:
-        seen = now
-        time.sleep(0.5)
-    return seen
-
-
 def resume_and_check(server: ReferenceServer, file: Path, prefix: str) -> dict[str, object]:
     """Resume the job in file's journal; assert that it completes it exactly once."""
     journal = file.with_name(file.name + ".journal")
@@ -92,7 +72,7 @@ def resume_and_check(server: ReferenceServer, file: Path, prefix: str) -> dict[s
     # Its summary covers the whole job: every row, once.
     assert (summary["created"] + summary["updated"], summary["failed"]) == (ROWS, 0)
     assert f"failed 0 of {ROWS} rows" in answer.stdout
-    assert stored(server.db, prefix) == (ROWS, ROWS)
+    assert server.stored(KEY, f"{prefix}-") == (ROWS, ROWS)
     assert not journal.exists()  # a finished job leaves no journal behind
     return summary
 
@@ -188,7 +168,7 @@ def test_a_journal_is_only_used_for_its_own_file_and_options(
     journal.unlink()
     nothing = run(*upsert_args(slow, file, "--resume"))
     assert nothing.returncode == 2 and "there is no journal" in nothing.stderr
-    assert stored(slow.db, "OTHER") == (0, 0)
+    assert slow.stored(KEY, "OTHER-") == (0, 0)
 
 
 def test_reading_and_sending_overlap(slow: ReferenceServer, tmp_path: Path) -> None:

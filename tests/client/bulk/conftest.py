@@ -10,6 +10,7 @@ import pytest
 
 from hubspot_toolkit.client.redacted import RedactedClient
 from hubspot_toolkit.client.resilience import RetryPolicy, resilient_client
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.portal import custom_property
 from tests.portal import portal_properties as write_portal
@@ -18,7 +19,7 @@ from tests.portal import portal_properties as write_portal
 CONTACTS = [str(1000 + n) for n in range(20)]
 COMPANIES_OF = {c: [str(5000 + 10 * n + k) for k in range(n % 7)] for n, c in enumerate(CONTACTS)}
 T = TypeVar("T")
-KEY = "external_line_item_id"  # the shipped definitions' unique property (hs_sku is not unique)
+KEY = SHIPPED_UNIQUE_KEY  # the shipped definitions' unique property (hs_sku is not unique)
 FAST_RETRIES = RetryPolicy(attempts=10, total_seconds=30, wait_initial=0.01, wait_max=0.2)
 
 

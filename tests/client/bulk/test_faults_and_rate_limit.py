@@ -5,7 +5,6 @@ no 429 or injected fault reaches the caller."""
 import asyncio
 import json
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,16 +37,6 @@ def statuses(server: ReferenceServer) -> Counter[str]:
     return Counter(re.findall(r" (\d{3}) [\d.]+ms$", server.output(), re.MULTILINE))
 
 
-def line_items_with_prefix(db: Path, prefix: str) -> int:
-    with sqlite3.connect(db) as connection:
-        (count,) = connection.execute(
-            "SELECT count(*) FROM records"
-            f" WHERE object_type = '0-8' AND json_extract(properties, '$.{KEY}') LIKE ?",
-            (f"{prefix}-%",),
-        ).fetchone()
-    return int(count)
-
-
 def assert_exactly_once(server: ReferenceServer, prefix: str, first: UpsertReport) -> None:
     assert first.failed == [], first.failed[:3]
     assert len(first.created) + len(first.updated) == N
@@ -57,7 +46,7 @@ def assert_exactly_once(server: ReferenceServer, prefix: str, first: UpsertRepor
     assert (len(again.created), len(again.updated), again.failed) == (0, N, [])
     assert len({item.record_id for item in again.updated}) == N
     # And in the SQLite file itself: no key stored twice.
-    assert line_items_with_prefix(server.db, prefix) == N
+    assert server.stored(KEY, f"{prefix}-") == (N, N)
 
 
 def test_sync_bulk_upsert_lands_every_item_once(flaky: ReferenceServer) -> None:
@@ -81,7 +70,7 @@ def test_the_cli_lands_every_row_once(flaky: ReferenceServer, tmp_path: Path) ->
     assert answer.returncode == 0, answer.stdout + answer.stderr
     assert f"failed 0 of {N} rows" in answer.stdout
     assert not (tmp_path / "rows.failed.jsonl").exists()
-    assert line_items_with_prefix(flaky.db, "CLI") == N
+    assert flaky.stored(KEY, "CLI-") == (N, N)
 
 
 def test_faults_were_injected_and_pacing_kept_429s_rare(flaky: ReferenceServer) -> None:

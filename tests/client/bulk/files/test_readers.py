@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from hubspot_toolkit.cli.bulk.failed_rows import default_path
-from hubspot_toolkit.cli.bulk.readers import UnreadableFileError, file_format, read_rows
+from hubspot_toolkit.client.bulk.files.failed_rows import default_path
+from hubspot_toolkit.client.bulk.files.readers import UnreadableFileError, file_format, read_rows
 
 
 def test_jsonl_values_become_hubspot_property_text(tmp_path: Path) -> None:

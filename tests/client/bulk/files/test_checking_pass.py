@@ -3,9 +3,9 @@ on disk instead of the rows."""
 
 import pytest
 
-from hubspot_toolkit.cli.bulk.check import check_keys
-from hubspot_toolkit.cli.bulk.keys import BATCH
 from hubspot_toolkit.client.bulk import InvalidRowsError, RowProblem
+from hubspot_toolkit.client.bulk.files.checking_pass import check_keys
+from hubspot_toolkit.client.bulk.files.key_index import BATCH
 
 
 def test_keys_repeated_far_apart_and_side_by_side_are_all_found() -> None:

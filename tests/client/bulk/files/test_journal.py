@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from hubspot_toolkit.cli.bulk.journal import Journal, JournalError, fingerprint, journal_path
+from hubspot_toolkit.client.bulk.files.journal import (
+    Journal,
+    JournalError,
+    fingerprint,
+    journal_path,
+)
 
 OPTIONS = {"id_property": "hs_sku", "base_url": "http://127.0.0.1:9"}
 
@@ -42,8 +47,10 @@ def test_a_journal_of_another_job_is_refused(tmp_path: Path) -> None:
     source.write_text('{"hs_sku": "A"}\n')
     path = journal_path(source)
     Journal.start(path, header(source)).close()
-    with pytest.raises(JournalError, match="pass --resume to continue it, or delete it"):
+    with pytest.raises(JournalError, match="pass resume=True to continue it, or delete it") as held:
         Journal.start(path, header(source))
+    # the command line names its own option
+    assert "pass --resume to continue it" in held.value.spelled("--resume", "hubspot-bulk")
     with pytest.raises(JournalError, match="other options \\(id_property 'hs_sku', not 'sku'\\)"):
         Journal.resume(path, header(source, id_property="sku"))
     source.write_text('{"hs_sku": "B"}\n')  # same size, other contents

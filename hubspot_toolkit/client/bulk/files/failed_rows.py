@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from hubspot_toolkit.cli.bulk.readers import ERROR_COLUMN, FORMATS
 from hubspot_toolkit.client.bulk import FailedItem
+from hubspot_toolkit.client.bulk.files.readers import ERROR_COLUMN, FORMATS
 
 
 def default_path(source: Path, fmt: str) -> Path:

@@ -1,16 +1,23 @@
 """The first pass over a file: every malformed row and every repeated key, each by line, before
-anything is sent. Rows are not kept: only their keys, in an on-disk index (keys.py)."""
+anything is sent. Rows are not kept: only their keys, in an on-disk index (key_index.py)."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
-from hubspot_toolkit.cli.bulk.keys import KeyIndex
 from hubspot_toolkit.client.bulk import InvalidRowsError, LineItemRow, RowProblem
+from hubspot_toolkit.client.bulk.files.key_index import KeyIndex
 from hubspot_toolkit.client.bulk.rows import encodable, repeated_key, row_problems
 
 # Problems held to show (the first 20 are printed); beyond this they are only counted.
 HELD_PROBLEMS = 10_000
 # One key with its line, from a row that can be sent, or what is wrong with a row.
 Keyed = tuple[int, str] | RowProblem
+T = TypeVar("T")
+WATCH_EVERY = 1000  # rows between two looks at whether the caller gave up
+
+
+class Abandoned(Exception):
+    """The caller gave up on the checking pass (its task was cancelled)."""
 
 
 def check_keys(items: Iterable[Keyed], key_name: str) -> int:
@@ -54,3 +61,12 @@ def keyed_rows(rows: Iterable[LineItemRow | RowProblem], id_property: str) -> It
         yield from row_problems(row, id_property)
         if isinstance(key, str) and key:
             yield row.line, key
+
+
+def watched(items: Iterable[T], abandoned: Callable[[], bool]) -> Iterator[T]:
+    """items, until `abandoned()` turns true (Abandoned then): a pass over a large file, run in
+    a worker thread, stops soon after its task is cancelled instead of reading on."""
+    for count, item in enumerate(items):
+        if count % WATCH_EVERY == 0 and abandoned():
+            raise Abandoned
+        yield item

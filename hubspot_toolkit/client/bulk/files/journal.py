@@ -1,5 +1,5 @@
-"""The journal of a bulk job, beside its input (`rows.jsonl.journal`): which chunks the server
-acknowledged, so that `--resume` sends only the others.
+"""The journal of a file job, beside its input (`rows.jsonl.journal`): which chunks the server
+acknowledged, so that a resumed run sends only the others.
 
 JSON lines, append-only. The first line is the header: the input's size and sha256 and the
 options that decide what is sent (a journal is only valid for the same input and options).
@@ -18,16 +18,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hubspot_toolkit.cli.bulk.readers import UnreadableFileError
+from hubspot_toolkit.client.bulk.files.readers import reading
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 FORMAT = "hubspot-bulk-journal/1"
 HASH_BLOCK = 1 << 20
 SHOWN = 10  # failures of earlier runs kept to show in the summary
+# How the library names what resumes a job, and what else may hold it; a command line names
+# them its own way (JournalError.spelled).
+RESUME, RUNNER = "resume=True", "process"
 
 
 class JournalError(HubSpotToolkitError):
     """The journal cannot be used for this job; one line says why and what to do."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # with {resume} and {runner} where the caller's own words go
+        super().__init__(self.spelled(RESUME, RUNNER))
+
+    def spelled(self, resume: str, runner: str) -> str:
+        """The message in a caller's words: `spelled("--resume", "hubspot-bulk")`."""
+        return self.text.replace("{resume}", resume).replace("{runner}", runner)
 
 
 def journal_path(source: Path) -> Path:
@@ -45,18 +56,12 @@ def fingerprint(source: Path) -> dict[str, Any]:
 
 def input_fingerprint(file: Path) -> dict[str, Any]:
     """fingerprint(), or one line saying why the file cannot be read."""
-    try:
+    with reading(file):
         return fingerprint(file)
-    except FileNotFoundError:
-        raise UnreadableFileError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(f"{file}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UnreadableFileError(f"{file}: {exc.strerror}") from None
 
 
 @dataclass
-class Progress:
+class Acknowledged:
     """What the journal says is done: the chunks acknowledged and their summed results."""
 
     chunks: set[int] = field(default_factory=set)
@@ -87,7 +92,7 @@ class Journal:
             with path.open("r", encoding="utf-8") as existing:
                 _lock(existing, path)  # refuses if the job is running now
             raise JournalError(
-                f"{path} holds an unfinished job: pass --resume to continue it, "
+                f"{path} holds an unfinished job: pass {{resume}} to continue it, "
                 "or delete it to start over"
             ) from None
         except OSError as exc:
@@ -99,13 +104,13 @@ class Journal:
         return journal
 
     @classmethod
-    def resume(cls, path: Path, header: Mapping[str, Any]) -> tuple["Journal", Progress]:
+    def resume(cls, path: Path, header: Mapping[str, Any]) -> tuple["Journal", Acknowledged]:
         """The journal of the same job, and what it says is done; refused for another job."""
         try:
             appender = path.open("r+", encoding="utf-8")
         except FileNotFoundError:
             raise JournalError(
-                f"--resume: there is no journal {path} (nothing to resume)"
+                f"{{resume}}: there is no journal {path} (nothing to resume)"
             ) from None
         except OSError as exc:
             raise JournalError(f"cannot write the journal {path}: {exc.strerror}") from None
@@ -138,16 +143,16 @@ class Journal:
 
 def open_journal(
     path: Path, header: Mapping[str, Any], resume: bool
-) -> tuple[Journal, Progress | None]:
+) -> tuple[Journal, Acknowledged | None]:
     """A new journal, or with `resume` the job's journal and what it says is done."""
     if resume:
         return Journal.resume(path, header)
     return Journal.start(path, header), None
 
 
-def _read(path: Path, header: Mapping[str, Any]) -> tuple[Progress, int]:
+def _read(path: Path, header: Mapping[str, Any]) -> tuple[Acknowledged, int]:
     """What the journal says is done, and the offset after its last complete line."""
-    progress = Progress()
+    done = Acknowledged()
     with path.open("rb") as handle:
         lines = _records(handle)
         first = next(lines, None)
@@ -156,9 +161,9 @@ def _read(path: Path, header: Mapping[str, Any]) -> tuple[Progress, int]:
         _same_job(path, first[1], header)
         valid_end = first[0]
         for end, record in lines:
-            progress.add(record)
+            done.add(record)
             valid_end = end
-    return progress, valid_end
+    return done, valid_end
 
 
 def _lock(handle: Any, path: Path) -> None:
@@ -168,8 +173,7 @@ def _lock(handle: Any, path: Path) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise JournalError(
-            f"another hubspot-bulk is running this job now ({path} is locked); "
-            "wait for it or stop it"
+            f"another {{runner}} is running this job now ({path} is locked); wait for it or stop it"
         ) from None
 
 

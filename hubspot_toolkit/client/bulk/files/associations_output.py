@@ -1,5 +1,6 @@
-"""The output of read-associations: JSON lines appended as chunks complete, flushed to disk
-before the journal records the chunk; `resume_at` cuts it back to what the journal saw."""
+"""The output of an associations read from a file: JSON lines appended as chunks complete,
+flushed to disk before the journal records the chunk; `resume_at` cuts it back to what the
+journal saw."""
 
 import json
 import os
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 
-class OutputFile:
+class AssociationsOutput:
     """JSON lines appended as chunks complete; `resume_at` cuts it back to the journal."""
 
     def __init__(self, path: Path) -> None:

@@ -9,6 +9,7 @@ left out (so it cannot clear a value by accident; send "" in JSONL for that).
 import csv
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -33,8 +34,11 @@ class ReadResult:
     columns: list[str]  # CSV header, or every key seen in JSONL, in first-seen order
 
 
-def file_format(path: Path, given: str | None) -> str:
+def file_format(path: Path, given: str | None, hint: str = "pass format='jsonl' or 'csv'") -> str:
+    """`given`, else the format the file's extension names; `hint` says how to give one."""
     if given is not None:
+        if given not in FORMATS.values():
+            raise UnreadableFileError(f"{path}: format {given!r}: give jsonl or csv")
         return given
     try:
         return FORMATS[path.suffix.lower()]
@@ -42,12 +46,25 @@ def file_format(path: Path, given: str | None) -> str:
         known = ", ".join(FORMATS)
         raise UnreadableFileError(
             f"{path}: cannot tell the format from {path.suffix or 'no extension'!r} "
-            f"(known: {known}); say --format jsonl or --format csv"
+            f"(known: {known}); {hint}"
         ) from None
 
 
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Around reading a file: an OSError becomes one line naming it (UnreadableFileError)."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise UnreadableFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise UnreadableFileError(f"{path}: {exc.strerror}") from None
+
+
 def read_rows(path: Path, fmt: str) -> ReadResult:
-    """Every row and problem of a file at once (for small files and tests; the CLI streams)."""
+    """Every row and problem of a file at once (for small files and tests; file jobs stream)."""
     source = RowSource(path, fmt)
     result = ReadResult([], [], [])
     seen: dict[str, None] = {}
@@ -75,18 +92,11 @@ class RowSource:
         # JSONL: only \n ends a line (U+2028 is valid inside JSON text, and \r before \n is
         # whitespace). CSV: newline="" keeps newlines inside quoted fields as they are.
         newline = "\n" if self.fmt == "jsonl" else ""
-        try:
-            with self.path.open(encoding="utf-8-sig", newline=newline) as handle:
-                if self.fmt == "jsonl":
-                    yield from _jsonl(handle, self.path)
-                else:
-                    yield from self._csv(_Lines(handle, self.path))
-        except FileNotFoundError:
-            raise UnreadableFileError(f"{self.path}: no such file") from None
-        except IsADirectoryError:
-            raise UnreadableFileError(f"{self.path}: is a directory, not a file") from None
-        except OSError as exc:
-            raise UnreadableFileError(f"{self.path}: {exc.strerror}") from None
+        with reading(self.path), self.path.open(encoding="utf-8-sig", newline=newline) as handle:
+            if self.fmt == "jsonl":
+                yield from _jsonl(handle, self.path)
+            else:
+                yield from self._csv(_Lines(handle, self.path))
 
     def _csv(self, lines: "_Lines") -> Iterator[LineItemRow | RowProblem]:
         records = _records(lines)
@@ -130,22 +140,15 @@ class IdSource:
         self.path = path
 
     def __iter__(self) -> Iterator[tuple[int, str] | RowProblem]:
-        try:
-            with self.path.open(encoding="utf-8-sig", newline="\n") as handle:
-                for number, line in enumerate(_Lines(handle, self.path), start=1):
-                    text = line.strip()
-                    if not text:
-                        continue
-                    if len(text.split()) > 1 or "," in text:
-                        yield RowProblem(number, f"not one id: {text[:40]!r}")
-                        continue
-                    yield number, text
-        except FileNotFoundError:
-            raise UnreadableFileError(f"{self.path}: no such file") from None
-        except IsADirectoryError:
-            raise UnreadableFileError(f"{self.path}: is a directory, not a file") from None
-        except OSError as exc:
-            raise UnreadableFileError(f"{self.path}: {exc.strerror}") from None
+        with reading(self.path), self.path.open(encoding="utf-8-sig", newline="\n") as handle:
+            for number, line in enumerate(_Lines(handle, self.path), start=1):
+                text = line.strip()
+                if not text:
+                    continue
+                if len(text.split()) > 1 or "," in text:
+                    yield RowProblem(number, f"not one id: {text[:40]!r}")
+                    continue
+                yield number, text
 
 
 class _Lines:
