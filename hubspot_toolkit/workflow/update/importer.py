@@ -19,7 +19,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_documents, bundle_spec_dir
-from hubspot_toolkit.spec.loading import load_document, spec_files
+from hubspot_toolkit.spec.loading import load_document, parse_yaml, spec_files
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import version_of_operation_id
 from hubspot_toolkit.workflow.update.atomic import all_or_nothing
@@ -53,7 +53,7 @@ def read_upstream(path: Path) -> dict[str, Any]:
         document = json.loads(text)  # HubSpot publishes JSON: parsed in C, not as YAML
     except ValueError:
         try:
-            document = yaml.safe_load(text)
+            document = parse_yaml(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             place = f"line {mark.line + 1}" if mark else ""
@@ -201,23 +201,28 @@ def _merged(
     upstream: dict[str, Any], source: Path, operation: Tracked, target: Path, spec_dir: Path
 ) -> tuple[list[str], Any]:
     """The report, and target's new text (None when upstream means what it says)."""
-    parser = _round_trip()
-    ours = parser.load(target.read_text(encoding="utf-8"))
+    # First on a plain copy, quick to read: most imports change nothing and need no more.
+    probe = load_document(target)
     # HubSpot's names, so that upstream's components pair with ours (names.py files them again)
-    unfile(ours, operation.version)
-    theirs, filled = sliced(upstream, source, operation, ours)
+    unfile(probe, operation.version)
+    theirs, filled = sliced(upstream, source, operation, probe)
     template, method = operation.path, "post"
     report = [f"{method.upper()} {operation.upstream_path} → {target.name}"]
     report += [f"  repaired: {line}" for line in [*filled, *repair(theirs)]]
+    merger = Merger(probe, theirs)
+    merger.operation(template, method)
+    report += [f"  kept: {n[5:]}" for n in merger.notes if n.startswith("kept our")]
+    if not [n for n in merger.notes if not n.startswith("kept our")]:
+        report.append("  no change: upstream means what our document says")
+        return report, None
+    # Then on our text, which the round-trip parser writes back with its comments and style.
+    parser = _round_trip()
+    ours = parser.load(target.read_text(encoding="utf-8"))
+    unfile(ours, operation.version)
     orphaned = orphans(ours)
     merger = Merger(ours, theirs)
     merger.operation(template, method)
-    changes = [n for n in merger.notes if not n.startswith("kept our")]
-    report += [f"  kept: {n[5:]}" for n in merger.notes if n.startswith("kept our")]
-    if not changes:
-        report.append("  no change: upstream means what our document says")
-        return report, None
-    report += [f"  changed: {n}" for n in changes]
+    report += [f"  changed: {n}" for n in merger.notes if not n.startswith("kept our")]
     # Only this document is written: the others keep their names and meanings.
     loaded = {
         other.name: parser.load(other.read_text(encoding="utf-8"))
