@@ -3,7 +3,7 @@
 import copy
 from typing import Any
 
-from hubspot_toolkit.workflow.update.merge import Merger, semantic
+from hubspot_toolkit.workflow.update.merge import ADDED, ADDED_CONSTRAINTS, Merger, semantic
 
 PATH = "/things"
 
@@ -76,3 +76,38 @@ def test_a_keyword_the_merge_has_no_rule_for_still_follows_upstream() -> None:
     theirs = document({"type": "integer", "multipleOf": 5, "readOnly": True})
     result, _ = merged(ours, theirs)
     assert meaning(result) == meaning(theirs)
+
+
+def test_a_body_that_comes_and_goes_follows_upstream() -> None:
+    """HubSpot published a 207 without a body on 2026-03-30, and with one the next day."""
+    ours = document({"type": "string"})
+    theirs = copy.deepcopy(ours)
+    theirs["paths"][PATH]["post"]["responses"]["200"]["content"] = {}
+    without, _ = merged(ours, theirs)
+    assert without["paths"][PATH]["post"]["responses"]["200"]["content"] == {}
+    back, notes = merged(without, ours)
+    assert back == ours and notes == ["responses.200: content is now application/json"]
+
+
+def test_what_we_marked_as_ours_becomes_hubspots_when_hubspot_publishes_it() -> None:
+    ours = document(
+        {
+            "type": "object",
+            "properties": {
+                "inputs": {"type": "array", "maxItems": 1000, ADDED_CONSTRAINTS: ["maxItems"]},
+                "after": {"type": "string", ADDED: True},
+            },
+        }
+    )
+    theirs = document(
+        {
+            "type": "object",
+            "properties": {
+                "inputs": {"type": "array", "maxItems": 500},
+                "after": {"type": "string"},
+            },
+        }
+    )
+    result, _ = merged(ours, theirs)
+    assert meaning(result) == meaning(theirs)
+    assert result == theirs  # no marks left: both are HubSpot's now

@@ -8,9 +8,12 @@ commit a day:
    `ErrorCategory` (as HubSpot did in 2023);
 3. Associations v3 back to a string; Line Items v3 refers to a component it leaves out and
    spec/ does not have: refused;
-4. Line Items v3 answers 200 as text/plain only, which the import does not follow: unfaithful;
+4. Line Items v3 answers 207 without a body (as HubSpot did on 2026-03-30);
 5. Line Items v3 as spec/ says again. The file is deleted and published again unchanged in
    between, which publishes nothing new.
+
+What the import does not follow is `unfaithful`: the replay's judgement of that is tested with
+an import that does nothing (or too much), in process.
 """
 
 import copy
@@ -22,6 +25,8 @@ from typing import Any
 
 import pytest
 
+from hubspot_toolkit.workflow import replay as replay_module
+from hubspot_toolkit.workflow.replay import Options, Outcome
 from tests.paths import SPEC_DIR, TOOLKIT
 from tests.workflow.test_sync import DOCUMENTS
 from tests.workflow.upstream import UPSERT_PATH, upstream_from, write
@@ -89,14 +94,13 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     commit(repo, {LINE_ITEMS_V3: broken, ASSOCIATIONS_V3: files[ASSOCIATIONS_V3]}, day=3)
 
-    plain_text = copy.deepcopy(as_spec)
-    ok = plain_text["paths"][UPSERT_PATH]["post"]["responses"]["200"]
-    ok["content"] = {"text/plain": {"schema": {"type": "string"}}}
-    commit(repo, {LINE_ITEMS_V3: plain_text}, day=4)
+    no_body = copy.deepcopy(as_spec)
+    no_body["paths"][UPSERT_PATH]["post"]["responses"]["207"]["content"] = {}
+    commit(repo, {LINE_ITEMS_V3: no_body}, day=4)
 
     (repo / LINE_ITEMS_V3).unlink()
     git(repo, "commit", "-qam", "deleted", day=5)
-    commit(repo, {LINE_ITEMS_V3: plain_text}, day=6)
+    commit(repo, {LINE_ITEMS_V3: no_body}, day=6)
     commit(repo, {LINE_ITEMS_V3: as_spec}, day=7)
     return repo
 
@@ -142,18 +146,17 @@ def test_every_version_oldest_first_in_a_scratch_copy(
 ) -> None:
     before = files(spec_dir)
     result = replay(spec_dir, collection, "--keep", str(tmp_path / "kept"))
-    assert result.returncode == 1, result.stderr  # one refused, one unfaithful
+    assert result.returncode == 1, result.stderr  # one refused
     assert "Traceback" not in result.stderr
     out = result.stdout
     line_items = outcomes(out, "batch_upsert_line_items v3")
-    assert line_items == ["skipped", "imported", "refused", "unfaithful", "imported"]
+    assert line_items == ["skipped", "imported", "refused", "imported", "imported"]
     assert outcomes(out, "batch_read_associations v3") == ["imported"] * 3
     assert outcomes(out, "batch_read_associations 2026-03") == ["imported"]
     assert outcomes(out, "batch_upsert_line_items 2026-03") == ["imported"]
     assert "refused: $ref #/components/schemas/Nowhere: resolves nowhere" in out
-    assert "unfaithful: responses.200: upstream has no application/json body" in out
     assert (
-        "batch_upsert_line_items v3: 5 versions: 2 imported, 1 refused, 1 unfaithful, 1 skipped"
+        "batch_upsert_line_items v3: 5 versions: 3 imported, 1 refused, 0 unfaithful, 1 skipped"
         in out
     )
     assert files(spec_dir) == before  # spec/ itself is only read
@@ -169,7 +172,7 @@ def test_every_nth_version_and_the_newest(collection: Path, spec_dir: Path) -> N
         "skipped",
         "refused",
         "imported",
-    ]
+    ]  # versions 1, 3 and 5 of 5
     assert "batch_read_associations" not in result.stdout
 
 
@@ -205,3 +208,32 @@ def test_a_folder_that_is_no_git_checkout_is_one_line(spec_dir: Path, tmp_path: 
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_an_import_that_does_not_follow_upstream_is_unfaithful(
+    collection: Path, spec_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replay_module, "update", lambda *args: [])  # follows nothing
+    options = Options(operations=("batch_read_associations",), versions=("v3",))
+    steps = list(replay_module.replay(collection, spec_dir, options))
+    assert [step.outcome for step in steps] == [
+        Outcome.IMPORTED,  # as spec/ says
+        Outcome.UNFAITHFUL,  # category an object: spec/ still says string
+        Outcome.IMPORTED,
+    ]
+    assert steps[1].detail.startswith("responses.207: differs at properties.errors.items")
+
+
+def test_an_import_that_rewrites_another_document_is_unfaithful(
+    collection: Path, spec_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rewrites_a_dated_document(upstream: Path, scratch: Path, *args: str) -> list[str]:
+        dated = scratch / "line-items-batch-upsert-2026-03.yaml"
+        dated.write_text(dated.read_text() + "# touched\n")
+        return []
+
+    monkeypatch.setattr(replay_module, "update", rewrites_a_dated_document)
+    options = Options(operations=("batch_read_associations",), versions=("v3",))
+    first = next(replay_module.replay(collection, spec_dir, options))
+    assert first.outcome is Outcome.UNFAITHFUL
+    assert first.detail == "rewrote line-items-batch-upsert-2026-03.yaml too"

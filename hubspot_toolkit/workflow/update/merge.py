@@ -192,9 +192,14 @@ class Merger:
             target.pop(key, None)
 
     def _keywords(self, target: dict[str, Any], theirs: dict[str, Any], where: str) -> None:
-        ours_alone = set(target.get(ADDED_CONSTRAINTS) or [])
+        marked = target.get(ADDED_CONSTRAINTS) or []
+        for key in [k for k in marked if k in theirs]:  # HubSpot's schema has it now: HubSpot's
+            marked.remove(key)
+            self.notes.append(f"{where}: {key} is HubSpot's now, no longer ours")
+        if ADDED_CONSTRAINTS in target and not marked:
+            del target[ADDED_CONSTRAINTS]
         for key in [*_own_keys(theirs), *(k for k in _own_keys(target) if k not in theirs)]:
-            if key in ours_alone or _same(key, target.get(key), theirs.get(key)):
+            if key in marked or _same(key, target.get(key), theirs.get(key)):
                 continue
             self._set(target, key, theirs)
             self.notes.append(f"{where}: {key} is now {theirs.get(key)!r}")
@@ -212,6 +217,9 @@ class Merger:
                 del ours_props[name]
                 self.notes.append(f"{where}.{name}: removed")
             for name in [n for n in ours_props if n in their_props]:
+                if isinstance(ours_props[name], dict) and ours_props[name].get(ADDED) is True:
+                    del ours_props[name][ADDED]  # HubSpot publishes it now: HubSpot's
+                    self.notes.append(f"{where}.{name}: HubSpot's now, no longer ours")
                 self.schema(ours_props[name], their_props[name], f"{where}.{name}")
             if not ours_props and "properties" not in theirs:
                 del target["properties"]
@@ -236,11 +244,28 @@ class Merger:
                 f"kept our operationId {ours.get('operationId')!r} "
                 f"(upstream: {theirs.get('operationId')!r})"
             )
-        body_ours = ours.get("requestBody", {}).get("content", {}).get("application/json", {})
-        body_theirs = theirs.get("requestBody", {}).get("content", {}).get("application/json", {})
-        if "schema" in body_ours and "schema" in body_theirs:
-            self.schema(body_ours["schema"], body_theirs["schema"], "requestBody")
+        if "requestBody" not in theirs and "requestBody" in ours:
+            del ours["requestBody"]
+            self.notes.append("requestBody: removed")
+        elif "requestBody" in theirs and "requestBody" not in ours:
+            ours["requestBody"] = self._import(theirs["requestBody"])
+            self.notes.append("requestBody: added")
+        elif "requestBody" in theirs:
+            mine = _resolve(self.ours, ours["requestBody"])
+            self._body(mine, _resolve(self.theirs, theirs["requestBody"]), "requestBody")
         self._responses(ours, theirs)
+
+    def _body(self, mine: dict[str, Any], upstream: dict[str, Any], where: str) -> None:
+        """A request's or response's JSON body: merged where both have one; else the content
+        follows upstream whole (HubSpot once published a 207 without a body, then with)."""
+        mine_media = mine.get("content", {}).get("application/json", {})
+        their_media = upstream.get("content", {}).get("application/json", {})
+        if "schema" in mine_media and "schema" in their_media:
+            self.schema(mine_media["schema"], their_media["schema"], where)
+        elif ("schema" in mine_media) != ("schema" in their_media):
+            self._set(mine, "content", upstream)
+            kinds = ", ".join(upstream.get("content", {})) or "none"
+            self.notes.append(f"{where}: content is now {kinds}")
 
     def _responses(self, ours: dict[str, Any], theirs: dict[str, Any]) -> None:
         """2xx statuses follow upstream exactly. Our explicit error statuses are our choice
@@ -265,10 +290,14 @@ class Merger:
             if upstream_status not in their_responses or mine.get(ADDED) is True:
                 continue
             upstream = _resolve(self.theirs, their_responses[upstream_status])
-            mine_media = mine.get("content", {}).get("application/json", {})
-            their_media = upstream.get("content", {}).get("application/json", {})
-            if "schema" in mine_media and "schema" in their_media:
-                self.schema(mine_media["schema"], their_media["schema"], f"responses.{status}")
+            if is_error(status):  # our statuses: only the body of HubSpot's errors is HubSpot's
+                mine_media = mine.get("content", {}).get("application/json", {})
+                their_media = upstream.get("content", {}).get("application/json", {})
+                if "schema" in mine_media and "schema" in their_media:
+                    where = f"responses.{status}"
+                    self.schema(mine_media["schema"], their_media["schema"], where)
+            else:
+                self._body(mine, upstream, f"responses.{status}")
 
 
 def is_error(status: str) -> bool:
