@@ -21,7 +21,7 @@ CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-exa
   $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec sync-spec spec-diff constraints clean
+.PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec sync-spec replay-history spec-diff constraints clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -70,6 +70,15 @@ update-spec: $(STAMP) ## Import HubSpot's published spec, then regenerate: make 
 sync-spec: $(STAMP) ## Import every tracked version from HubSpot's spec collection: make sync-spec SOURCE=<checkout>
 	@test -n '$(SOURCE)' || { echo "usage: make sync-spec SOURCE=<checkout of HubSpot's public spec collection>" >&2; exit 2; }
 	$(TOOLKIT) sync-spec --source '$(SOURCE)'
+
+# Only what was given on make's command line: VERSION or ADD in the environment must not steer it.
+REPLAY_OPTIONS = $(call given,--every,EVERY) $(call given,--since,SINCE) \
+  $(call given,--operation,OPERATION) $(call given,--version,VERSION) $(call given,--add,ADD) \
+  $(call given,--keep,KEEP) $(if $(filter 1,$(QUIET)),--quiet)
+
+replay-history: $(STAMP) ## Import HubSpot's whole history into a scratch spec/: make replay-history SOURCE=<checkout> [EVERY=5 SINCE=… OPERATION=… VERSION=… ADD=2025-09 KEEP=dir QUIET=1]
+	@test -n '$(SOURCE)' || { echo "usage: make replay-history SOURCE=<git checkout of HubSpot's public spec collection> [EVERY=n]" >&2; exit 2; }
+	@$(TOOLKIT) replay-history --source '$(SOURCE)' $(strip $(REPLAY_OPTIONS))
 
 spec-diff: $(STAMP) ## Classify spec changes: BASE=<git ref> or OLD=<file> NEW=<file>; ALLOW_BREAKING=1
 	@$(TOOLKIT) spec-diff $(call given,--base,BASE) $(call given,--old,OLD) $(call given,--new,NEW) \

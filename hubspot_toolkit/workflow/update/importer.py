@@ -6,8 +6,8 @@ into our document (keeping our operationIds, tags, examples, descriptions and fa
 writes spec/ only when something real changed, only after the result validates.
 """
 
-import copy
 import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -19,14 +19,17 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_documents, bundle_spec_dir
-from hubspot_toolkit.spec.loading import load_document, spec_files
+from hubspot_toolkit.spec.loading import load_document, parse_yaml, spec_files
 from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.schemas import component_of
+from hubspot_toolkit.spec.versions import version_of_operation_id
+from hubspot_toolkit.workflow.update.atomic import all_or_nothing
 from hubspot_toolkit.workflow.update.dated import DatedDocument
-from hubspot_toolkit.workflow.update.extract import extract_operation
+from hubspot_toolkit.workflow.update.examples import drop_invalid
+from hubspot_toolkit.workflow.update.extract import sliced
 from hubspot_toolkit.workflow.update.merge import Merger
+from hubspot_toolkit.workflow.update.names import Reconciler, orphans, unfile
 from hubspot_toolkit.workflow.update.repairs import repair
-from hubspot_toolkit.workflow.update.versions import Tracked, tracked
+from hubspot_toolkit.workflow.update.versions import VERSION, Tracked, tracked
 
 METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -41,26 +44,41 @@ def _round_trip() -> YAML:
 
 def read_upstream(path: Path) -> dict[str, Any]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SpecError(path, "", f"cannot be read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f"line {mark.line + 1}" if mark else ""
-        raise SpecError(path, place, "neither JSON nor YAML") from None
+    except UnicodeDecodeError:
+        raise SpecError(path, "", "cannot be read: not UTF-8 text") from None
+    try:
+        document = json.loads(text)  # HubSpot publishes JSON: parsed in C, not as YAML
+    except ValueError:
+        try:
+            document = parse_yaml(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            place = f"line {mark.line + 1}" if mark else ""
+            raise SpecError(path, place, "neither JSON nor YAML") from None
     if not isinstance(document, dict) or "openapi" not in document or "paths" not in document:
         raise SpecError(path, "", "not an OpenAPI document (no 'openapi' and 'paths')")
     return document
 
 
-def update(upstream_file: Path, spec_dir: Path) -> list[str]:
+def update(
+    upstream_file: Path,
+    spec_dir: Path,
+    operation: str | None = None,
+    version: str | None = None,
+) -> list[str]:
     """Import upstream_file into spec_dir; the report lines. spec_dir changes only on success.
 
-    Each of our operations the upstream document holds, in v3 or a dated version, is merged
-    into the spec/ document that has it, or, for a version spec/ does not have yet, becomes a
-    new document beside the v3 one.
+    Each of our operations the upstream document holds (only `operation`, when given) is
+    merged into the spec/ document that has it, or, for a version spec/ does not have yet,
+    becomes a new document beside the v3 one. A document belongs to one version (`version`,
+    else the one its info.version names): it never rewrites a spec/ document of another
+    version, and refuses, in one line, when it would.
     """
     upstream = read_upstream(upstream_file)
+    belongs_to = version or document_version(upstream)
     ours_by_key = {}
     for path in spec_files(spec_dir):
         for op in operations(load_document(path)):
@@ -71,31 +89,63 @@ def update(upstream_file: Path, spec_dir: Path) -> list[str]:
         for method in item
         if method in METHODS and (found := tracked(template, method)) is not None
     ]
+    if operation is not None:
+        found = [candidate for candidate in found if candidate.operation == operation]
     if not found:
         wanted = ", ".join(f"{m.upper()} {t}" for t, m in ours_by_key)
         raise SpecError(
             upstream_file,
             "paths",
             f"has none of our operations, in v3 or a dated version ({wanted}, or their "
-            "/crm/objects/<YYYY-MM>/… and /crm/associations/<YYYY-MM>/… forms)",
+            "/crm/objects/<YYYY-MM>/… and /crm/associations/<YYYY-MM>/… forms)"
+            if operation is None
+            else f"does not publish {operation}, in v3 or a dated version",
         )
     report: list[str] = []
-    for operation in found:
-        target = ours_by_key.get((operation.path, "post"))
-        if target is None:
-            report += _create_version(upstream, upstream_file, operation, spec_dir)
-        else:
-            report += _import_operation(upstream, upstream_file, operation, target, spec_dir)
+    # another version's operations first: they are never written, and may refuse the import
+    others = [f for f in found if belongs_to not in (None, f.version)]
+    for found_operation in others:
+        target = ours_by_key.get((found_operation.path, "post"))
+        report += _other_version(upstream, upstream_file, found_operation, target, str(belongs_to))
+    with all_or_nothing(spec_dir):
+        for found_operation in [f for f in found if f not in others]:
+            target = ours_by_key.get((found_operation.path, "post"))
+            if target is None:
+                report += _create_version(upstream, upstream_file, found_operation, spec_dir)
+            else:
+                report += _import_operation(
+                    upstream, upstream_file, found_operation, target, spec_dir
+                )
     return report
 
 
-def _sliced(upstream: dict[str, Any], source: Path, operation: Tracked) -> dict[str, Any]:
-    theirs = extract_operation(
-        copy.deepcopy(upstream), operation.upstream_path, "post", str(source)
-    )
-    if operation.is_generic:  # under our path, so that it pairs with ours
-        theirs["paths"] = {operation.path: theirs["paths"][operation.upstream_path]}
-    return theirs
+def document_version(upstream: dict[str, Any]) -> str | None:
+    """The API version a HubSpot document says it is (`info.version`), when it is one of the
+    kind we follow."""
+    info = upstream.get("info")
+    named = str(info.get("version", "")) if isinstance(info, dict) else ""
+    return named if VERSION.match(named) else None
+
+
+def _other_version(
+    upstream: dict[str, Any], source: Path, operation: Tracked, target: Path | None, own: str
+) -> list[str]:
+    """An operation of another version than the document's own (HubSpot's v3 line items
+    document once published 2025-09's upsert too): never written, refused when it would
+    change spec/."""
+    where = f"POST {operation.upstream_path}"
+    if target is None:
+        return [f"{where}: not imported (version {operation.version}, in a {own} document)"]
+    report, document = _merged(upstream, source, operation, target, target.parent)
+    if document is not None:
+        raise SpecError(
+            source,
+            f"paths.{operation.upstream_path}",
+            f"importing it would rewrite {target.name}, a {operation.version} document, from "
+            f"a {own} one (a change to {own} never rewrites another version: import "
+            f"{operation.version}'s own document)",
+        )
+    return [f"{report[0]} (version {operation.version}, in a {own} document)", *report[1:]]
 
 
 def _create_version(
@@ -116,10 +166,10 @@ def _create_version(
             source, operation.upstream_path, f"spec/ has no v3 {operation.operation} to follow"
         )
     target = spec_dir / f"{base_file.stem}-{operation.version}{base_file.suffix}"
-    theirs = _sliced(upstream, source, operation)
-    report = [f"POST {operation.upstream_path} → {target.name} (new: version {operation.version})"]
-    report += [f"  repaired: {line}" for line in repair(theirs)]
     known = bundle_documents(list(documents.items()))
+    theirs, filled = sliced(upstream, source, operation, known)
+    report = [f"POST {operation.upstream_path} → {target.name} (new: version {operation.version})"]
+    report += [f"  repaired: {line}" for line in [*filled, *repair(theirs)]]
     builder = DatedDocument(operation, theirs, documents[base_file], known)
     document = _block_strings(builder.build(str(source)))
     report += [f"  kept: {note}" for note in builder.notes]
@@ -141,38 +191,56 @@ def _block_strings(node: Any) -> Any:
 def _import_operation(
     upstream: dict[str, Any], source: Path, operation: Tracked, target: Path, spec_dir: Path
 ) -> list[str]:
-    theirs = _sliced(upstream, source, operation)
+    report, document = _merged(upstream, source, operation, target, spec_dir)
+    if document is not None:
+        _write_validated(_round_trip(), {target: document}, spec_dir)
+    return report
+
+
+def _merged(
+    upstream: dict[str, Any], source: Path, operation: Tracked, target: Path, spec_dir: Path
+) -> tuple[list[str], Any]:
+    """The report, and target's new text (None when upstream means what it says)."""
+    # First on a plain copy, quick to read: most imports change nothing and need no more.
+    probe = load_document(target)
+    # HubSpot's names, so that upstream's components pair with ours (names.py files them again)
+    unfile(probe, operation.version)
+    theirs, filled = sliced(upstream, source, operation, probe)
     template, method = operation.path, "post"
     report = [f"{method.upper()} {operation.upstream_path} → {target.name}"]
-    report += [f"  repaired: {line}" for line in repair(theirs)]
+    report += [f"  repaired: {line}" for line in [*filled, *repair(theirs)]]
+    merger = Merger(probe, theirs)
+    merger.operation(template, method)
+    report += [f"  kept: {n[5:]}" for n in merger.notes if n.startswith("kept our")]
+    if not [n for n in merger.notes if not n.startswith("kept our")]:
+        report.append("  no change: upstream means what our document says")
+        return report, None
+    # Then on our text, which the round-trip parser writes back with its comments and style.
     parser = _round_trip()
     ours = parser.load(target.read_text(encoding="utf-8"))
+    unfile(ours, operation.version)
+    orphaned = orphans(ours)
     merger = Merger(ours, theirs)
     merger.operation(template, method)
-    changes = [n for n in merger.notes if not n.startswith("kept our")]
-    report += [f"  kept: {n[5:]}" for n in merger.notes if n.startswith("kept our")]
-    if not changes:
-        report.append("  no change: upstream means what our document says")
-        return report
-    report += [f"  changed: {n}" for n in changes]
-    written = {target: ours}
-    # Components shared with the other documents must stay identical there (bundle.py checks).
-    for ref in sorted(merger.changed_components):
-        section, name = component_of(ref)
-        for other in spec_files(spec_dir):
-            if other == target:
-                continue
-            other_doc = written.get(other) or parser.load(other.read_text(encoding="utf-8"))
-            if name in other_doc.get("components", {}).get(section, {}):
-                other_doc["components"][section][name] = copy.deepcopy(
-                    ours["components"][section][name]
-                )
-                written[other] = other_doc
-                report.append(
-                    f"  changed: components.{section}.{name} in {other.name} too (shared)"
-                )
-    _write_validated(parser, written, spec_dir)
-    return report
+    report += [f"  changed: {n}" for n in merger.notes if not n.startswith("kept our")]
+    # Only this document is written: the others keep their names and meanings.
+    loaded = {
+        other.name: parser.load(other.read_text(encoding="utf-8"))
+        for other in spec_files(spec_dir)
+        if other != target
+    }
+    # the same version's documents first: a name taken back gets their text (hand-written alike)
+    others = dict(sorted(loaded.items(), key=lambda item: _version(item[1]) != operation.version))
+    names = Reconciler(ours, operation.version, others).run(orphaned)
+    report += [f"  named: {note}" for note in names]
+    report += [f"  dropped: {note}" for note in drop_invalid(ours)]
+    return report, ours
+
+
+def _version(document: Any) -> str:
+    """The API version of a spec/ document, as its operationIds say it."""
+    ids = [op.operation_id for op in operations(document)]
+    return version_of_operation_id(ids[0]) if ids else ""
 
 
 def _write_validated(parser: YAML, documents: dict[Path, Any], spec_dir: Path) -> None:

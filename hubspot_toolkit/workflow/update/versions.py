@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from hubspot_toolkit.spec.versions import READ, UPSERT, V3, versioned
 
 DATED = r"(?P<version>\d{4}-\d{2})"
+VERSION = re.compile(r"^(v3|\d{4}-\d{2})$")  # the versions we follow; betas and v4 are not
 
 # operation -> (the v3 path, the dated path pattern, the dated path as we write it)
 _KINDS = {
