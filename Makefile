@@ -47,8 +47,12 @@ lint: $(STAMP) ## ruff on the hand-written code
 typecheck: $(STAMP) ## mypy --strict on the hand-written code
 	$(BIN)/mypy hubspot_toolkit contract_tests examples bench
 
+# pytest-xdist workers for `make test`. Most end-to-end tests wait on servers and child
+# processes, so more workers than the 2 cores pay off; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 4
+
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
-	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci)
+	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci) -n $(PYTEST_WORKERS)
 
 contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03)
 	@$(TOOLKIT) contract $(CONTRACT_OPTIONS)

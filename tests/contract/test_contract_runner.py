@@ -55,7 +55,8 @@ def run_contract(
     )
 
 
-@pytest.fixture(scope="module")
+# session-scoped: one per pytest-xdist worker, so that this module's long tests can be spread
+@pytest.fixture(scope="session")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReferenceServer]:
     with ReferenceServer(tmp_path_factory.mktemp("ref") / "db.sqlite3") as server:
         yield server
