@@ -57,7 +57,7 @@ def run_contract(
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def known_associations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The suite's own fixture records, as a remote portal's user names theirs
     (HUBSPOT_CONTRACT_ASSOCIATIONS): reads of them and their paging are exercised remotely."""
@@ -66,7 +66,8 @@ def known_associations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
+# session-scoped: one per pytest-xdist worker, so that this module's long tests can be spread
+@pytest.fixture(scope="session")
 def reference(
     tmp_path_factory: pytest.TempPathFactory, known_associations: Path
 ) -> Iterator[ReferenceServer]:

@@ -125,7 +125,9 @@ def test_ctrl_c_stops_after_the_requests_in_flight_and_says_how_to_resume(
 
 
 def test_a_job_runs_in_one_process_at_a_time(slow: ReferenceServer, tmp_path: Path) -> None:
-    file = rows_file(tmp_path, "TWICE")
+    # ten times the usual rows: the job must outlast two more commands started on a busy
+    # machine (-n workers); Ctrl-C ends it once they have been refused
+    file = rows_file(tmp_path, "TWICE", count=10 * ROWS)
     process = start(*upsert_args(slow, file))
     try:
         wait_for_records(file.with_name("rows.jsonl.journal"), 1)
