@@ -26,6 +26,9 @@ PROGRAM = Path(__file__).with_name("file_job.py")
 # (a long window would let a job race through all of its first window's requests)
 LIMIT, WINDOW = 5, 0.1
 SLOWER = 2  # requests per WINDOW for jobs small enough to finish before a test can stop them
+# rows of the jobs a test stops part way: 120 chunks, six seconds at SLOWER, so that a loaded
+# machine (pytest-xdist workers beside it) cannot finish the job before the test stops it
+STOPPED_ROWS = 12_000
 
 
 @pytest.fixture(scope="module")
@@ -125,10 +128,10 @@ def test_a_read_killed_mid_job_resumes_and_writes_each_id_once(
 def test_the_async_form_resumes_what_it_was_killed_in(
     paced: ReferenceServer, tmp_path: Path
 ) -> None:
-    file = rows_file(tmp_path, "ASYNCKILL", 4000)
+    file = rows_file(tmp_path, "ASYNCKILL", STOPPED_ROWS)
     process = start("aupsert", paced, file, pace=SLOWER)
     acknowledged = kill_9(process, tmp_path / "rows.jsonl.journal", 3)
-    resume_and_check("aupsert", paced, file, "ASYNCKILL", 4000, acknowledged)
+    resume_and_check("aupsert", paced, file, "ASYNCKILL", STOPPED_ROWS, acknowledged)
 
 
 def test_ctrl_c_finishes_what_is_in_flight_then_resume_sends_the_rest(
@@ -137,7 +140,7 @@ def test_ctrl_c_finishes_what_is_in_flight_then_resume_sends_the_rest(
     # The async form: asyncio.run turns Ctrl-C into a cancelled task. (The sync form's
     # JobInterrupted is what hubspot-bulk's Ctrl-C test, tests/cli/bulk/test_resume.py, runs.)
     job, prefix = "aupsert", "ASYNCSIGINT"
-    file = rows_file(tmp_path, prefix, 4000)
+    file = rows_file(tmp_path, prefix, STOPPED_ROWS)
     journal = tmp_path / "rows.jsonl.journal"
     before = settled_posts(paced)
     process = start(job, paced, file, pace=SLOWER)
@@ -150,4 +153,4 @@ def test_ctrl_c_finishes_what_is_in_flight_then_resume_sends_the_rest(
     records = journal_records(journal)
     assert journal.read_bytes().endswith(b"\n")  # stopped between records, not in one
     assert settled_posts(paced) - before == len(records)
-    resume_and_check(job, paced, file, prefix, 4000, len(records))
+    resume_and_check(job, paced, file, prefix, STOPPED_ROWS, len(records))
