@@ -9,6 +9,7 @@ It paces itself to REQUESTS per WINDOW seconds, prints the report as one JSON li
 
 import asyncio
 import json
+import signal
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -38,6 +39,9 @@ async def run_async(
 
 
 def main(job: str, base_url: str, requests: str, window: str, file: str, *rest: str) -> int:
+    # Ctrl-C as in a terminal: pytest-xdist workers ignore SIGINT and their children inherit
+    # that, and asyncio.run only turns SIGINT into cancellation under Python's own handler.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     budget, path, resume = Budget(int(requests), float(window)), Path(file), rest == ("resume",)
     try:
         if job.startswith("a"):
