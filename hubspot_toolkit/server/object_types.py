@@ -9,7 +9,15 @@ from hubspot_toolkit.crm.object_types import (
 )
 from hubspot_toolkit.server.errors import ApiError
 
-__all__ = ["CUSTOM_ID", "LINE_ITEMS", "NAMES_BY_ID", "STANDARD_TYPES", "canonical", "read_scope"]
+__all__ = [
+    "CUSTOM_ID",
+    "LINE_ITEMS",
+    "NAMES_BY_ID",
+    "STANDARD_TYPES",
+    "canonical",
+    "read_scope",
+    "unknown_object_type",
+]
 
 
 def canonical(value: str, parameter: str, custom_types: frozenset[str] = frozenset()) -> str:
@@ -17,8 +25,13 @@ def canonical(value: str, parameter: str, custom_types: frozenset[str] = frozens
     has no category (captured: https://github.com/HubSpot/hubspot-api-php/issues/128, #233)."""
     type_id = resolve(value, custom_types)
     if type_id is None:
-        raise ApiError(400, None, f"Unable to infer object type from: {value}")
+        raise unknown_object_type(value)
     return type_id
+
+
+def unknown_object_type(value: str) -> ApiError:
+    """HubSpot's 400 for a type it cannot infer: no category (ledger: unknown-object-type)."""
+    return ApiError(400, None, f"Unable to infer object type from: {value}")
 
 
 def read_scope(type_id: str) -> str:

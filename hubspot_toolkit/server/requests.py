@@ -8,6 +8,7 @@ import jsonschema_rs
 import orjson
 
 from hubspot_toolkit.server.errors import ApiError, invalid_input_json, validation_error
+from hubspot_toolkit.server.object_types import unknown_object_type
 from hubspot_toolkit.spec.document import format_path
 from hubspot_toolkit.spec.operations import Operation
 from hubspot_toolkit.spec.schemas import to_json_schema
@@ -40,7 +41,7 @@ class RequestChecker:
         for name, validator in self.parameter_validators.items():
             value = values.get(name, "")
             if not validator.is_valid(value):
-                raise ApiError(400, None, f"Unable to infer object type from: {value}")
+                raise unknown_object_type(value)
 
     def check_media_type(self, content_type: str | None) -> None:
         media_type = (content_type or "").split(";")[0].strip().lower()
