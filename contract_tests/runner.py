@@ -87,6 +87,8 @@ def _schemathesis_command(
         str(events),
         "--no-color",
     ]
+    if args.max_failures:
+        command += ["--max-failures", str(args.max_failures)]
     rate = args.rate_limit or (None if target.is_reference else DEFAULT_REMOTE_RATE)
     if rate:
         command += ["--rate-limit", rate]

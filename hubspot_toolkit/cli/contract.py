@@ -7,7 +7,7 @@ itself is the contract_tests package.
 import argparse
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, at_least, needs, prefixed
 
 PREFIX = "HUBSPOT_CONTRACT_"
 DEFAULT_SAFE_PREFIX = "contract-test-"
@@ -44,10 +44,17 @@ def register(commands: Subcommands) -> None:
     )
     parser.add_argument(
         "--max-examples",
-        type=int,
+        type=at_least(0),
         default=_env("MAX_EXAMPLES") or "0",
         metavar="N",
         help="examples per operation and phase (default 100; 40 against a remote server)",
+    )
+    parser.add_argument(
+        "--max-failures",
+        type=at_least(0),
+        default=_env("MAX_FAILURES") or "0",
+        metavar="N",
+        help="stop once N checks have failed (default: run every test case)",
     )
     parser.add_argument(
         "--rate-limit",

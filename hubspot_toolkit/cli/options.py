@@ -26,6 +26,17 @@ def env_default(name: str, fallback: str | None = None) -> str | None:
     return value or fallback
 
 
+def at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of `minimum` or more, else argparse's one-line error."""
+
+    def whole_number(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {minimum} or more")
+        return int(text)
+
+    return whole_number
+
+
 def add_spec_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--spec-dir",

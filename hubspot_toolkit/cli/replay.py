@@ -5,7 +5,7 @@ import re
 import sys
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs
+from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, at_least, needs
 from hubspot_toolkit.errors import HubSpotToolkitError
 from hubspot_toolkit.spec.versions import READ, UPSERT
 
@@ -27,7 +27,11 @@ def register(commands: Subcommands) -> None:
     )
     add_spec_dir(replay)
     replay.add_argument(
-        "--every", type=_positive, default=1, metavar="N", help="every Nth version (and the newest)"
+        "--every",
+        type=at_least(1),
+        default=1,
+        metavar="N",
+        help="every Nth version (and the newest)",
     )
     replay.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only versions since")
     replay.add_argument(
@@ -50,12 +54,6 @@ def register(commands: Subcommands) -> None:
         "--quiet", action="store_true", help="print only the versions not imported faithfully"
     )
     replay.set_defaults(run=replay_command)
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    return int(text)
 
 
 def _date(text: str) -> str:

@@ -86,8 +86,8 @@ class ReferenceService:
     async def batch_read_associations(
         self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
-        from_type = canonical(path["fromObjectType"], "fromObjectType", self.custom_types)
-        to_type = canonical(path["toObjectType"], "toObjectType", self.custom_types)
+        from_type = canonical(path["fromObjectType"], self.custom_types)
+        to_type = canonical(path["toObjectType"], self.custom_types)
 
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             results, errors = read_associations(
@@ -136,7 +136,7 @@ class ReferenceService:
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
         if base_operation_id(operation_id) == READ:
             types = (
-                canonical(path[name], name, self.custom_types)
+                canonical(path[name], self.custom_types)
                 for name in ("fromObjectType", "toObjectType")
             )
             return {read_scope(t) for t in types}

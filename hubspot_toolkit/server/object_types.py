@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 
-def canonical(value: str, parameter: str, custom_types: frozenset[str] = frozenset()) -> str:
+def canonical(value: str, custom_types: frozenset[str] = frozenset()) -> str:
     """The object type id for value in any spelling HubSpot resolves; else HubSpot's 400, which
     has no category (captured: https://github.com/HubSpot/hubspot-api-php/issues/128, #233)."""
     type_id = resolve(value, custom_types)

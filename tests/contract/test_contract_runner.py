@@ -31,6 +31,12 @@ FAST = {
 }
 
 
+# Broken servers whose breakage also breaks a second promise, which a check may see first:
+# accepting invalid input accepts unknown properties too (hubspot_property_rules), and an
+# input dropped from a 207 leaves it without a result (hubspot_results).
+CAUGHT_TWICE = {"accepts_invalid_input", "drops_an_existing_record"}
+
+
 def wait_for_port(port: int, timeout: float = 15) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -150,8 +156,13 @@ def test_each_broken_server_fails_with_the_right_check(
         # cross-version check reaches the other by itself)
         version = "2026-03" if kind in DATED else "v3"
         examples = "20" if kind in DATED else FAST["HUBSPOT_CONTRACT_MAX_EXAMPLES"]
+        # Most broken servers break one promise, so the first check to fail must be the one
+        # named: stopping there asserts as much, and spares the rest of the run.
+        stop = () if kind in CAUGHT_TWICE else ("--max-failures", "1")
         result = run_contract(
-            tmp_path, env, "--skip-client", "--versions", version, "--max-examples", examples
+            tmp_path,
+            env,
+            *("--skip-client", "--versions", version, "--max-examples", examples, *stop),
         )
     assert result.returncode == 1, result.stdout + result.stderr
     failed_rows = [line for line in result.stdout.splitlines() if " FAILED " in f" {line} "]

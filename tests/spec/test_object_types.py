@@ -25,15 +25,15 @@ def spellings() -> list[str]:
 def test_every_spelling_hubspot_resolves_matches_and_resolves() -> None:
     for value in spellings():
         assert re.fullmatch(PATTERN, value), value
-        assert canonical(value, "fromObjectType") in NAMES_BY_ID, value
-    assert canonical("Contacts", "fromObjectType") == canonical("contact", "x") == "0-1"
+        assert canonical(value) in NAMES_BY_ID, value
+    assert canonical("Contacts") == canonical("contact") == "0-1"
 
 
 @pytest.mark.parametrize("value", ["", "0-", "2-", "1-1", "p1_", "contacts!", "0-1x"])
 def test_what_the_pattern_refuses_is_no_object_type(value: str) -> None:
     assert not re.fullmatch(PATTERN, value)
     with pytest.raises(ApiError) as refused:
-        canonical(value, "fromObjectType")
+        canonical(value)
     assert refused.value.message == f"Unable to infer object type from: {value}"
     assert refused.value.category is None  # HubSpot sends none (ledger: unknown-object-type)
 
@@ -41,6 +41,6 @@ def test_what_the_pattern_refuses_is_no_object_type(value: str) -> None:
 @given(st.from_regex(PATTERN, fullmatch=True))
 def test_a_well_formed_value_resolves_or_is_refused_in_hubspots_words(value: str) -> None:
     try:
-        assert canonical(value, "fromObjectType") in NAMES_BY_ID
+        assert canonical(value) in NAMES_BY_ID
     except ApiError as refused:
         assert refused.message == f"Unable to infer object type from: {value}"

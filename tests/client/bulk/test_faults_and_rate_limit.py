@@ -76,7 +76,8 @@ def test_the_cli_lands_every_row_once(flaky: ReferenceServer, tmp_path: Path) ->
 def test_faults_were_injected_and_pacing_kept_429s_rare(flaky: ReferenceServer) -> None:
     seen = statuses(flaky)
     assert sum(seen[s] for s in ("500", "502", "503")) > 0, seen
-    # A paced client meets a 429 only with its very first request, and only when an earlier
-    # client has just filled the window (its answer tells the pacer how full it is). This
-    # module starts five clients one after another.
-    assert seen["429"] <= 5, seen
+    # The pacer's design lets a client meet a 429 only with its very first request, when an
+    # earlier client has just filled the window: five here. A CI run on a loaded machine once
+    # saw six in 154 answers, so "rare" is held as at most one answer in twenty, not as the
+    # design's exact count (tests/client/resilience/test_window.py holds that with a fake clock).
+    assert seen["429"] * 20 <= seen.total(), seen
