@@ -14,6 +14,7 @@ from hubspot_toolkit.spec.bundle import bundle_documents
 from hubspot_toolkit.spec.versions import versioned
 from hubspot_toolkit.workflow.diff.compare import compare
 from hubspot_toolkit.workflow.diff.rules import RULES, Impact
+from hubspot_toolkit.workflow.update.names import rename
 from tests.paths import SPEC_DIR, TOOLKIT
 
 UPSERT_FILE = SPEC_DIR / "line-items-batch-upsert.yaml"
@@ -208,6 +209,22 @@ CASES: dict[str, tuple[Path, Callable[[Doc], None] | None, Callable[[Doc], None]
             },
         ),
     ),
+    # a version's own meaning filed under a versioned name: the generated class is renamed
+    "model-renamed": (
+        UPSERT_FILE,
+        None,
+        lambda d: rename(d, "schemas", "StandardError", "StandardError_v3"),
+    ),
+    "model-removed": (
+        UPSERT_FILE,
+        lambda d: d["components"]["schemas"].__setitem__("Retired", {"type": "object"}),
+        lambda d: d["components"]["schemas"].pop("Retired"),
+    ),
+    "model-added": (
+        UPSERT_FILE,
+        None,
+        lambda d: d["components"]["schemas"].__setitem__("Arrived", {"type": "object"}),
+    ),
 }
 
 
@@ -309,3 +326,30 @@ def test_cli_bad_input_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert "not an OpenAPI document" in result.stderr
+
+
+def test_a_rename_in_the_only_document_using_the_name_breaks_imports_too() -> None:
+    old, new = pair("model-renamed")
+    changes = compare(bundle_documents([(Path("a"), old)]), bundle_documents([(Path("b"), new)]))
+    models = [(c.operation, c.rule, c.detail) for c in changes if c.rule.startswith("model-")]
+    assert models == [
+        ("batch_upsert_line_items", "model-renamed", "StandardError_v3"),
+        ("components.schemas", "model-removed", "now StandardError_v3"),
+        ("components.schemas", "model-added", ""),
+    ]
+
+
+def test_a_version_filing_its_own_meaning_renames_only_that_versions_models() -> None:
+    """v3 files its request body under a versioned name while 2026-03 keeps the shared one:
+    v3's operation changes class, 2026-03's does not, and the shared class stays importable."""
+    dated_file = SPEC_DIR / "line-items-batch-upsert-2026-03.yaml"
+    body = "BatchInputSimplePublicObjectBatchInputUpsert"
+    old = bundle_documents([(UPSERT_FILE, load(UPSERT_FILE)), (dated_file, load(dated_file))])
+    v3 = load(UPSERT_FILE)
+    rename(v3, "schemas", body, f"{body}_v3")
+    new = bundle_documents([(UPSERT_FILE, v3), (dated_file, load(dated_file))])
+    models = [(c.operation, c.rule, c.detail) for c in compare(old, new) if "model" in c.rule]
+    assert models == [
+        ("batch_upsert_line_items", "model-renamed", f"{body}_v3"),
+        ("components.schemas", "model-added", ""),
+    ]

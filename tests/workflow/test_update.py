@@ -142,7 +142,12 @@ def test_end_to_end_update_generate_diff(spec_dir: Path, tmp_path: Path) -> None
     assert "hs_tax: str | Unset" in model
     assert package.name == PACKAGE_NAME
     report = spec_diff(old, spec_dir / UPSERT_FILE)
-    assert report.returncode == 0 and "response-property-added" in report.stdout
+    assert "response-property-added" in report.stdout
+    # the field itself is compatible; the class it is generated into is renamed, which is not
+    assert report.returncode == 1 and "breaking changes (model-removed, model-renamed)" in (
+        report.stderr
+    )
+    assert "model-renamed at components.schemas.SimplePublicUpsertObject " in report.stdout
     # upstream then drops a response field → a breaking report naming the rule
     del document["components"]["schemas"]["SimplePublicUpsertObject"]["properties"]["url"]
     assert update(spec_dir, write(document, tmp_path / "up.yaml")).returncode == 0

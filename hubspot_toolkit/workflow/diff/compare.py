@@ -7,8 +7,11 @@ from hubspot_toolkit.spec.operations import Operation, operations
 from hubspot_toolkit.spec.schemas import to_json_schema
 from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
 from hubspot_toolkit.workflow.diff.rules import Change
+from hubspot_toolkit.workflow.update.names import reachable, shared_name
 
 TYPE_KEYS = ("type", "format")
+# Where model changes are listed: they belong to no single operation.
+MODELS = "components.schemas"
 
 
 def _key(operation: Operation) -> str:
@@ -120,6 +123,8 @@ def compare_operations(old_op: Operation, new_op: Operation) -> list[Change]:
         after = to_json_schema(new_op.document, new_params.get(param, {}).get("schema"))
         if param not in old_params or param not in new_params or before != after:
             changes.append(Change(name, "path-parameter-changed", f"parameters.{param}"))
+    for before, after in _renames(_models(old_op), _models(new_op)).items():
+        changes.append(Change(name, "model-renamed", f"components.schemas.{before}", after))
     request = _Walker(name, "request")
     request.walk(old_op.request_schema() or {}, new_op.request_schema() or {}, "requestBody")
     changes += request.changes
@@ -164,12 +169,43 @@ def _by_name(ops: dict[str, Operation], keys: set[str]) -> dict[str, str]:
     return {name: found[0] for name, found in names.items() if len(found) == 1}
 
 
+def _renames(old_names: set[str], new_names: set[str]) -> dict[str, str]:
+    """old name -> new name, for a name gone where exactly one came that is the same before any
+    version suffix (`StandardError` → `StandardError_v3`)."""
+    came = new_names - old_names
+    renames = {}
+    for name in sorted(old_names - new_names):
+        matches = [n for n in came if shared_name(n) == shared_name(name)]
+        if len(matches) == 1:
+            renames[name] = matches[0]
+    return renames
+
+
+def _models(operation: Operation) -> set[str]:
+    reached = reachable(operation.document, operation.spec)
+    return {name for section, name in reached if section == "schemas"}
+
+
+def compare_models(old: Document, new: Document) -> list[Change]:
+    """Component names no document uses any more, or newly used: the generated model classes
+    gone and come."""
+    old_names = set(old.get("components", {}).get("schemas", {}))
+    new_names = set(new.get("components", {}).get("schemas", {}))
+    renames = _renames(old_names, new_names)
+    changes = [
+        Change(MODELS, "model-removed", name, f"now {renames[name]}" if name in renames else "")
+        for name in sorted(old_names - new_names)
+    ]
+    return changes + [Change(MODELS, "model-added", name) for name in sorted(new_names - old_names)]
+
+
 def compare(old: Document, new: Document) -> list[Change]:
     """Every change from old to new, operation by operation.
 
     Operations pair by method and path; one that moved (another API version: the same
     operation under another path and a versioned operationId) pairs by its name across
-    versions, and its move is itself a change."""
+    versions, and its move is itself a change. Components, the generated models, are listed
+    under `components.schemas`."""
     old_ops = {_key(op): op for op in operations(old)}
     new_ops = {_key(op): op for op in operations(new)}
     removed, added = old_ops.keys() - new_ops.keys(), new_ops.keys() - old_ops.keys()
@@ -190,7 +226,7 @@ def compare(old: Document, new: Document) -> list[Change]:
         changes.append(Change(new_ops[key].operation_id, "operation-added", key))
     for key in sorted(old_ops.keys() & new_ops.keys()):
         changes += compare_operations(old_ops[key], new_ops[key])
-    return changes
+    return changes + compare_models(old, new)
 
 
 def only_version(document: Document, version: str) -> Document:

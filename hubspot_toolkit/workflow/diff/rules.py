@@ -73,6 +73,17 @@ RULES: dict[str, tuple[Impact, str]] = {
     ),
     "response-enum-value-removed": (Impact.COMPATIBLE, "a response enum lost a value"),
     "response-media-type-changed": (Impact.BREAKING_CLIENTS, "the response media type changed"),
+    # Components are the generated models: their names are the classes users import.
+    "model-renamed": (
+        Impact.BREAKING_CLIENTS,
+        "a model the operation takes or returns is generated under another name (a version's "
+        "own meaning of a shared name, or a rename): code naming the old class for it breaks",
+    ),
+    "model-removed": (
+        Impact.BREAKING_CLIENTS,
+        "no operation uses this component name any more: importing its generated class fails",
+    ),
+    "model-added": (Impact.COMPATIBLE, "a component was added: a new generated model class"),
 }
 
 

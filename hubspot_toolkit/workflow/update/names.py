@@ -13,6 +13,7 @@ document returns to HubSpot's name, with the text spec/ already has for it.
 """
 
 import copy
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +30,15 @@ UNREFERENCED_SECTIONS = ("securitySchemes",)
 def suffix(version: str) -> str:
     """`_v3`, `_2026_03`: what a version's own meaning of a shared name is filed under."""
     return "_" + version.replace("-", "_")
+
+
+VERSIONED = re.compile(r"^(?P<shared>.+?)_(?:v\d+|\d{4}_\d{2})$")
+
+
+def shared_name(name: str) -> str:
+    """The name without a version's suffix: `StandardError_v3` → `StandardError`."""
+    match = VERSIONED.match(name)
+    return match["shared"] if match else name
 
 
 def plain(node: Any) -> Any:
@@ -53,10 +63,11 @@ def _components(document: Document) -> Iterator[tuple[str, str]]:
             yield section, name
 
 
-def reachable(document: Document) -> set[tuple[str, str]]:
-    """The components document's operations reach, directly or through other components."""
+def reachable(document: Document, start: Any = None) -> set[tuple[str, str]]:
+    """The components that start (default: the document's operations) reaches, directly or
+    through other components."""
     found: set[tuple[str, str]] = set()
-    pending = refs(document.get("paths", {}))
+    pending = refs(document.get("paths", {}) if start is None else start)
     while pending:
         key = _component_key(pending.pop())
         if key is None or key in found:
