@@ -362,8 +362,12 @@ CATEGORIES_BY_STATUS: dict[int, set[str | None]] = {
     404: {"OBJECT_NOT_FOUND", None},
     409: {"CONFLICT"},
     415: {"VALIDATION_ERROR", None},
-    429: {None},
+    # HubSpot's 429s name the limit in errorType RATE_LIMIT, not in category (ledger:
+    # rate-limit-429-body); a category of the same word says the same and is no alarm.
+    429: {None, "RATE_LIMIT"},
 }
+# Statuses whose answers carry HubSpot's errorType, and the one it may be.
+ERROR_TYPE_BY_STATUS = {429: "RATE_LIMIT"}
 
 
 def category_problems(status: int, body: Any) -> list[str]:
@@ -371,11 +375,20 @@ def category_problems(status: int, body: Any) -> list[str]:
     allowed = CATEGORIES_BY_STATUS.get(status)
     if allowed is None or not isinstance(body, dict):
         return []
+    problems = []
     category = body.get("category")
     if category not in allowed:
         expected = ", ".join(sorted(c or "none" for c in allowed))
-        return [f"a {status} answer has category {category!r}; HubSpot's {status}s have {expected}"]
-    return []
+        problems.append(
+            f"a {status} answer has category {category!r}; HubSpot's {status}s have {expected}"
+        )
+    error_type = body.get("errorType")
+    if error_type is not None and error_type != ERROR_TYPE_BY_STATUS.get(status, error_type):
+        problems.append(
+            f"a {status} answer has errorType {error_type!r}; HubSpot's {status}s have "
+            f"{ERROR_TYPE_BY_STATUS[status]!r}"
+        )
+    return problems
 
 
 def timestamp_problems(body: Any, earliest: datetime, latest: datetime) -> list[str]:
