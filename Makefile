@@ -18,7 +18,7 @@ SERVE_OPTIONS = $(call given,--host,HOST) $(call given,--port,PORT) $(call given
   $(call given,--faults,FAULTS) $(call given,--properties,PROPERTIES)
 # The suite's own variables may come from the environment too (CI sets them).
 CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-examples '$(MAX_EXAMPLES)') \
-  $(if $(MAX_FAILURES),--max-failures '$(MAX_FAILURES)') \
+  $(if $(MAX_FAILURES),--max-failures '$(MAX_FAILURES)') $(if $(PHASES),--phases '$(PHASES)') \
   $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
 
 .DEFAULT_GOAL := help

@@ -38,7 +38,6 @@ from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
 
 HOOKS_MODULE = "contract_tests.checks.hooks"
-PHASES = "examples,coverage,fuzzing,stateful"
 DEFAULT_EXAMPLES = 100
 DEEP_EXAMPLES = 2000
 # HubSpot allows 100 requests per 10 s on the smallest tier. The semantic checks may send one
@@ -66,7 +65,7 @@ def _schemathesis_command(
         "--checks",
         "all",
         "--phases",
-        PHASES,
+        args.phases,
         "--mode",
         "all",
         "--max-examples",

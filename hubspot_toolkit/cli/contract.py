@@ -14,6 +14,19 @@ DEFAULT_SAFE_PREFIX = "contract-test-"
 
 
 _env = prefixed(PREFIX)
+# schemathesis' phases, in the order it runs them
+PHASES = ("examples", "coverage", "fuzzing", "stateful")
+
+
+def phase_list(text: str) -> str:
+    """An argparse type: some of PHASES, comma-separated, else argparse's one-line error."""
+    chosen = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in PHASES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give one or more of {', '.join(PHASES)}, separated by commas"
+        )
+    return ",".join(name for name in PHASES if name in chosen)
 
 
 def register(commands: Subcommands) -> None:
@@ -55,6 +68,13 @@ def register(commands: Subcommands) -> None:
         default=_env("MAX_FAILURES") or "0",
         metavar="N",
         help="stop once N checks have failed (default: run every test case)",
+    )
+    parser.add_argument(
+        "--phases",
+        type=phase_list,
+        default=_env("PHASES") or ",".join(PHASES),
+        metavar="P,…",
+        help=f"the schemathesis phases to run (default: all of {','.join(PHASES)})",
     )
     parser.add_argument(
         "--rate-limit",

@@ -286,8 +286,13 @@ def _as_hubspot_is_captured(status: int, body: Body, sent: Body) -> tuple[int, B
     return status, body
 
 
-# kind -> a server the suite must pass against
-FAITHFUL: dict[str, Breakage] = {"as_hubspot_is_captured": _as_hubspot_is_captured}
+# kind -> a server the suite must pass against: each captured behaviour alone, and all at once
+ALL_AT_ONCE = "as_hubspot_is_captured"
+FAITHFUL: dict[str, Breakage] = {
+    "hubspot_extras": _adds_hubspot_extras,
+    **REALISTIC,
+    ALL_AT_ONCE: _as_hubspot_is_captured,
+}
 
 
 def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
