@@ -1,7 +1,7 @@
 """Realistic servers: the reference server behind a proxy that answers as HubSpot is captured
 answering where spec/ or HubSpot's docs say otherwise, one behaviour each (each cites its entry in
-hubspot_toolkit/evidence/ledger.yaml). The contract suite runs against a server that answers with
-all of them at once (broken_servers.FAITHFUL) and must raise no alarm.
+hubspot_toolkit/evidence/ledger.yaml). The contract suite must raise no alarm at any of them, alone
+or all at once (broken_servers.FAITHFUL).
 """
 
 import uuid
