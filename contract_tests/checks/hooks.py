@@ -14,6 +14,7 @@ import schemathesis
 from contract_tests.checks import promises, semantics
 from contract_tests.checks.exchange import (
     fail,
+    http,
     json_of,
     operation_id_of,
     read_path,
@@ -155,11 +156,10 @@ def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
     path = read_path("line_items", to_type)
     if path is None:
         return
-    answer = httpx.post(
+    answer = http().post(
         settings().base_url + path,
         json={"inputs": [{"id": record_id} for record_id in ids]},
         headers={"Authorization": f"Bearer {token}"},
-        timeout=30,
     )
     if answer.status_code == 429:
         return  # rate limited: nothing learned, nothing wrong
