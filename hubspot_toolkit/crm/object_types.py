@@ -3,11 +3,14 @@
 Evidence (hubspot_toolkit/evidence/ledger.yaml: object-type-*): HubSpot's own v3 guide writes
 `/crm/v3/associations/Contacts/Tickets/batch/read`; production connectors send singular names
 (`/crm/v4/associations/deal/line_items/batch/read`, Airbyte's source-hubspot); type ids
-(`0-3`, custom `2-<n>`) are accepted wherever names are. An unknown one is answered
-"Unable to infer object type from: <value>".
+(`0-3`, custom `2-<n>`) are accepted wherever names are. A custom object is also named by
+`p_<name>` and by its fullyQualifiedName `p<portalId>_<name>`, never by its bare name
+(ledger: object-type-custom-names). An unknown one is answered "Unable to infer object type
+from: <value>".
 """
 
 import re
+from collections.abc import Mapping
 
 # HubSpot's standard object type ids: the "Object type IDs" table of its CRM guide
 # (https://developers.hubspot.com/docs/guides/crm/using-object-apis).
@@ -27,6 +30,9 @@ STANDARD_TYPES = {
 }
 NAMES_BY_ID = {type_id: name for name, type_id in STANDARD_TYPES.items()}
 CUSTOM_ID = re.compile(r"^2-[0-9]+$")
+# A custom object's name: letters, digits and underscores, a letter first (HubSpot's schemas
+# guide, https://developers.hubspot.com/docs/api-reference/latest/crm/objects/schemas/guide).
+CUSTOM_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 LINE_ITEMS = STANDARD_TYPES["line_items"]
 
 
@@ -39,16 +45,25 @@ def singular(name: str) -> str:
 SINGULAR_TYPES = {singular(name): type_id for name, type_id in STANDARD_TYPES.items()}
 
 
-def resolve(value: str, custom_types: frozenset[str] = frozenset()) -> str | None:
-    """The object type id HubSpot reads value as, or None when it infers none."""
+def custom_spellings(name: str, portal_id: int) -> tuple[str, str]:
+    """The names a custom object is reached by besides its id: `p_<name>`, which integrations
+    send (Singer's tap-hubspot reads /crm/v3/objects/p_<name>), and `p<portalId>_<name>`, the
+    fullyQualifiedName HubSpot's schemas API gives it. Matched exactly: no source shows
+    another letter case resolving."""
+    return f"p_{name}", f"p{portal_id}_{name}"
+
+
+def resolve(value: str, custom_types: Mapping[str, str] | None = None) -> str | None:
+    """The object type id HubSpot reads value as, or None when it infers none. custom_types:
+    every spelling of the portal's custom objects (their ids too), to its id."""
     lowered = value.lower()
     if lowered in STANDARD_TYPES:
         return STANDARD_TYPES[lowered]
     if lowered in SINGULAR_TYPES:
         return SINGULAR_TYPES[lowered]
-    if value in NAMES_BY_ID or value in custom_types:
+    if value in NAMES_BY_ID:
         return value
-    return None
+    return (custom_types or {}).get(value)
 
 
 def plural_name(type_id: str) -> str:

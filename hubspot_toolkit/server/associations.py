@@ -23,8 +23,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hubspot_toolkit.crm.object_types import singular_name
-from hubspot_toolkit.server.config import ConfigError
+from hubspot_toolkit.crm.object_types import CUSTOM_NAME, custom_spellings, singular_name
+from hubspot_toolkit.server.config import PORTAL_ID, ConfigError
 from hubspot_toolkit.server.errors import input_error, no_associations_error
 from hubspot_toolkit.server.object_types import CUSTOM_ID, NAMES_BY_ID, STANDARD_TYPES
 from hubspot_toolkit.server.store import Store, record_id
@@ -107,12 +107,25 @@ def read_associations(
     return results, errors
 
 
-def _type(value: Any, where: str, path: Path) -> str:
+def _type(value: Any, where: str, path: Path, custom: dict[str, str]) -> str:
     if isinstance(value, str) and value in STANDARD_TYPES:
         return STANDARD_TYPES[value]
     if isinstance(value, str) and (value in NAMES_BY_ID or CUSTOM_ID.match(value)):
         return value
+    if isinstance(value, str) and value in custom:
+        return custom[value]
     raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
+
+
+def define_custom_object(store: Store, db: Any, type_id: Any, name: Any) -> str:
+    """Name the custom object type type_id (`2-<n>`) `name`, so that `p_<name>` and
+    `p<portalId>_<name>` reach it too; a one-line problem, or the empty string."""
+    if not isinstance(type_id, str) or not CUSTOM_ID.match(type_id):
+        return f"objectTypeId is {type_id!r}, not a custom object type id (2-<n>)"
+    if not isinstance(name, str) or not CUSTOM_NAME.match(name):
+        return f"name is {name!r}: letters, digits and underscores, a letter first"
+    taken = store.name_custom_type(db, type_id, list(custom_spellings(name, PORTAL_ID)))
+    return f"name {name!r}: {taken} already names another custom object type" if taken else ""
 
 
 def _id(value: Any, where: str, path: Path) -> int:
@@ -131,14 +144,27 @@ def load_associations(store: Store, path: Path) -> int:
     if not isinstance(data, dict):
         raise ConfigError(f"ASSOCIATIONS={path}: expected an object with 'associations'")
     entries, records = data.get("associations", []), data.get("records", [])
-    if not isinstance(entries, list) or not isinstance(records, list):
-        raise ConfigError(f"ASSOCIATIONS={path}: 'associations' and 'records' must be lists")
+    custom_objects = data.get("customObjects", [])
+    if not all(isinstance(part, list) for part in (entries, records, custom_objects)):
+        raise ConfigError(
+            f"ASSOCIATIONS={path}: 'associations', 'records' and 'customObjects' must be lists"
+        )
     with store.transaction() as db:
+        for n, custom_object in enumerate(custom_objects):
+            where = f"customObjects[{n}]"
+            if not isinstance(custom_object, dict):
+                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+            problem = define_custom_object(
+                store, db, custom_object.get("objectTypeId"), custom_object.get("name")
+            )
+            if problem:
+                raise ConfigError(f"ASSOCIATIONS={path}: {where}.{problem}")
+        custom = store.custom_types()
         for n, record in enumerate(records):
             where = f"records[{n}]"
             if not isinstance(record, dict):
                 raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
-            kind = _type(record.get("objectType"), f"{where}.objectType", path)
+            kind = _type(record.get("objectType"), f"{where}.objectType", path, custom)
             if CUSTOM_ID.match(kind):
                 store.add_custom_type(db, kind)
             store.ensure_record(db, kind, _id(record.get("id"), f"{where}.id", path))
@@ -146,8 +172,8 @@ def load_associations(store: Store, path: Path) -> int:
             where = f"associations[{n}]"
             if not isinstance(entry, dict):
                 raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
-            from_type = _type(entry.get("fromObjectType"), f"{where}.fromObjectType", path)
-            to_type = _type(entry.get("toObjectType"), f"{where}.toObjectType", path)
+            from_type = _type(entry.get("fromObjectType"), f"{where}.fromObjectType", path, custom)
+            to_type = _type(entry.get("toObjectType"), f"{where}.toObjectType", path, custom)
             from_id = _id(entry.get("fromId"), f"{where}.fromId", path)
             to_id = _id(entry.get("toId"), f"{where}.toId", path)
             label = entry.get("type")

@@ -7,6 +7,8 @@ from pathlib import Path
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 DEFAULT_DB = Path("var") / "reference-server.sqlite3"
+# The one portal the reference server stands in for: a fixed, made-up id.
+PORTAL_ID = 12345678
 DEFAULT_SPEC_DIR = Path("spec")
 
 

@@ -14,6 +14,7 @@ Operations (`?`: optional):
     add_records     {object_type, records}              records: ids, or (line items) property
                                                         maps; → the records' ids
     associate       {from_type, from_id, to_type, to_ids, label?, reverse_label?, both_ways?}
+    define_custom_object {object_type_id, name}        p_<name> and p<portalId>_<name> reach it
     add_token       {scopes, token?}                    → the token (made up when not given)
     limit_rate      {limit, window?}                    limit null: none
     inject_faults   {fraction, seed?}
@@ -48,6 +49,7 @@ from hubspot_toolkit.properties import (
 )
 from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST
 from hubspot_toolkit.server.app import ReferenceService, service_app
+from hubspot_toolkit.server.associations import define_custom_object
 from hubspot_toolkit.server.auth import Principal, TokenStore
 from hubspot_toolkit.server.config import ServerConfig, is_loopback
 from hubspot_toolkit.server.errors import ApiError
@@ -75,6 +77,7 @@ OPERATIONS = (
     "reset",
     "add_records",
     "associate",
+    "define_custom_object",
     "add_token",
     "limit_rate",
     "inject_faults",
@@ -409,15 +412,24 @@ class ControlledApp:
 
     # ---- checks --------------------------------------------------------------------------
 
+    def define_custom_object(self, object_type_id: str, name: str) -> None:
+        with self.service.store.transaction() as db:
+            problem = define_custom_object(self.service.store, db, object_type_id, name)
+        if problem:
+            raise ControlError(f"define_custom_object: {problem}")
+        self._types_changed()
+
     def _object_type(self, value: Any, where: str) -> str:
         if isinstance(value, str) and value in STANDARD_TYPES:
             return STANDARD_TYPES[value]
         if isinstance(value, str) and (value in NAMES_BY_ID or CUSTOM_ID.match(value)):
             return value
+        if isinstance(value, str) and value in self.service.custom_types:
+            return self.service.custom_types[value]
         raise ControlError(
             f"{where}: unknown object type {value!r}; use a standard object type name "
-            f"({', '.join(sorted(STANDARD_TYPES))}), its id (0-1, …) or a custom object type "
-            "id (2-…)"
+            f"({', '.join(sorted(STANDARD_TYPES))}), its id (0-1, …), a custom object type "
+            "id (2-…) or the p_<name> of one define_custom_object named"
         )
 
     @staticmethod

@@ -1,5 +1,7 @@
 """Object types in path parameters: resolved as HubSpot resolves them, refused in its words."""
 
+from collections.abc import Mapping
+
 from hubspot_toolkit.crm.object_types import (
     CUSTOM_ID,
     LINE_ITEMS,
@@ -20,7 +22,7 @@ __all__ = [
 ]
 
 
-def canonical(value: str, custom_types: frozenset[str] = frozenset()) -> str:
+def canonical(value: str, custom_types: Mapping[str, str] | None = None) -> str:
     """The object type id for value in any spelling HubSpot resolves; else HubSpot's 400, which
     has no category (captured: https://github.com/HubSpot/hubspot-api-php/issues/128, #233)."""
     type_id = resolve(value, custom_types)

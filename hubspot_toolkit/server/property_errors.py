@@ -1,7 +1,6 @@
 """HubSpot's answers to refused line item properties: the "Property values were not valid"
 body, and the "non-unique property" refusal of an idProperty.
 
-The portal id is a fixed fake one: the reference server stands in for a single portal.
 """
 
 import json
@@ -9,9 +8,9 @@ from typing import Any
 
 from hubspot_toolkit.crm.object_types import LINE_ITEMS
 from hubspot_toolkit.properties import PropertyDefinitions, PropertyProblem
+from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.server.errors import ApiError
 
-PORTAL_ID = 12345678
 RECORD_ID_PROPERTY = "hs_object_id"
 
 

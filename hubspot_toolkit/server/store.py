@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS associations (
     PRIMARY KEY (from_type, from_id, to_type, to_id, type)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS custom_types (type_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS custom_type_names (
+    spelling TEXT PRIMARY KEY,
+    type_id TEXT NOT NULL
+) WITHOUT ROWID;
 """
 FIRST_ID = 10_000_001
 
@@ -338,11 +342,30 @@ class Store:
         )
         return [(int(to_id), str(label)) for to_id, label in rows]
 
-    def custom_types(self) -> frozenset[str]:
-        return frozenset(row[0] for row in self._db.execute("SELECT type_id FROM custom_types"))
+    def custom_types(self) -> dict[str, str]:
+        """Every spelling of the portal's custom object types (ids, p_ names) → its id."""
+        spellings = {row[0]: row[0] for row in self._db.execute("SELECT type_id FROM custom_types")}
+        spellings.update(self._db.execute("SELECT spelling, type_id FROM custom_type_names"))
+        return spellings
 
     def add_custom_type(self, db: sqlite3.Connection, type_id: str) -> None:
         db.execute("INSERT OR IGNORE INTO custom_types VALUES (?)", (type_id,))
+
+    def name_custom_type(self, db: sqlite3.Connection, type_id: str, spellings: list[str]) -> str:
+        """Give type_id these spellings too; a spelling that names another type already is
+        returned (and nothing is written), else the empty string."""
+        for spelling in spellings:
+            row = db.execute(
+                "SELECT type_id FROM custom_type_names WHERE spelling = ?", (spelling,)
+            ).fetchone()
+            if row and row[0] != type_id:
+                return spelling
+        self.add_custom_type(db, type_id)
+        db.executemany(
+            "INSERT OR IGNORE INTO custom_type_names VALUES (?, ?)",
+            [(spelling, type_id) for spelling in spellings],
+        )
+        return ""
 
     def read_connection(self) -> Any:
         return self._db

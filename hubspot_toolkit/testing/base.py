@@ -111,6 +111,12 @@ class StandIn:
             both_ways=both_ways,
         )
 
+    def define_custom_object(self, object_type_id: str, name: str) -> None:
+        """Name the portal's custom object type object_type_id (`2-<n>`) `name`: requests then
+        reach it as `p_<name>` and `p<portalId>_<name>` too, as HubSpot's are reached (never by
+        the bare name). add_records and associate take those spellings from then on."""
+        self._call("define_custom_object", object_type_id=object_type_id, name=name)
+
     def add_token(self, scopes: Iterable[str], token: str | None = None) -> str:
         """A token with exactly these scopes ("*": every scope); made up unless given."""
         if isinstance(scopes, str):

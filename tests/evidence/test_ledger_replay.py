@@ -18,6 +18,7 @@ import httpx
 import pytest
 import yaml
 
+from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.portal import custom_property, portal_properties
 
@@ -26,6 +27,7 @@ REPLAYED_GRADES = ("captured", "maintainer")
 KEY = "sku_key"  # a unique property of the test portal, as the ledger's exchanges name it
 CONTACTS = [str(8000 + n) for n in range(150)]
 ASSOCIATIONS = {
+    "customObjects": [{"objectTypeId": "2-30931773", "name": "credentialing_2_0"}],
     "records": [{"objectType": "deals", "id": "401"}],
     "associations": [
         {
@@ -163,6 +165,15 @@ def _resolves(replay: Replay, answer: httpx.Response) -> None:
     assert answer.json()["results"][0]["to"]
 
 
+def _custom_spellings_resolve(replay: Replay, answer: httpx.Response) -> None:
+    """The notes: the custom object's id, p_ name and fully qualified name do resolve (a 207
+    for a record without associations, not the 400)."""
+    for spelling in ("2-30931773", "p_credentialing_2_0", f"p{PORTAL_ID}_credentialing_2_0"):
+        path = f"/crm/v3/associations/{spelling}/contacts/batch/read"
+        resolved = replay.post(replay.server.base_url, path, "all", b'{"inputs": [{"id": "1"}]}')
+        assert resolved.status_code == 207, (spelling, resolved.text)
+
+
 ARRANGEMENTS: dict[str, Arrangement] = {
     "no-associations-207-dated": Arrangement({"D": "401"}, version="2026-03", then=_no_such_record),
     "v3-batch-read-ignores-after": Arrangement(
@@ -174,6 +185,7 @@ ARRANGEMENTS: dict[str, Arrangement] = {
     "object-type-singular-accepted": Arrangement({"C": "7000"}, then=_resolves),
     "object-type-ids-accepted": Arrangement({"D": "400"}, then=_resolves),
     "unknown-object-type": Arrangement(),
+    "object-type-custom-names": Arrangement(then=_custom_spellings_resolve),
     "invalid-json-wrong-shape": Arrangement(),
     "invalid-json-syntax": Arrangement(),
     "upsert-non-unique-id-property": Arrangement(),

@@ -22,6 +22,7 @@ TOKENS = {
     "nothing": [],
 }
 ASSOCIATIONS = {
+    "customObjects": [{"objectTypeId": "2-7001", "name": "pets"}],
     "records": [{"objectType": "contacts", "id": "300"}],
     "associations": [
         {
@@ -41,6 +42,13 @@ ASSOCIATIONS = {
             "toObjectType": "line_items",
             "toId": "500",
             "type": "deal_to_line_item",
+        },
+        {
+            "fromObjectType": "p_pets",  # a custom object, by the name the file gave it
+            "fromId": "900",
+            "toObjectType": "contacts",
+            "toId": "300",
+            "type": "pet_to_contact",
         },
     ],
 }

@@ -18,8 +18,8 @@ from hubspot_crm_client.models import (
 )
 from hubspot_crm_client.types import Response
 
+from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.server.process import ReferenceServer
-from hubspot_toolkit.server.property_errors import PORTAL_ID
 
 
 def definition(name: str, type_: str, field_type: str, **extra: Any) -> dict[str, Any]:

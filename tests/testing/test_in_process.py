@@ -15,6 +15,7 @@ from hubspot_crm_client.models import (
     BatchResponseSimplePublicUpsertObject,
 )
 
+from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.testing import InProcessStandIn, StandInError, stand_in
 from tests.testing.helpers import KEY, UPSERT, UPSERT_DATED, bearer, ids, keyed, read_path
 
@@ -243,9 +244,39 @@ def test_records_of_a_custom_object_type(hubspot: InProcessStandIn) -> None:
     assert answer.json()["results"][0]["to"] == [{"id": "8", "type": "pet_to_owner"}]
 
 
+def test_a_named_custom_object_is_reached_as_hubspot_reaches_one(hubspot: InProcessStandIn) -> None:
+    hubspot.define_custom_object("2-123", "pets")
+    hubspot.associate("p_pets", "7", "contacts", ["8"], label="pet_to_owner", both_ways=False)
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        answers = {
+            spelling: client.post(
+                read_path(spelling, "contacts"), json=ids("7"), headers=bearer(hubspot.token)
+            )
+            for spelling in ("2-123", "p_pets", f"p{PORTAL_ID}_pets", "pets")
+        }
+    for spelling in ("2-123", "p_pets", f"p{PORTAL_ID}_pets"):
+        assert answers[spelling].json()["results"][0]["to"] == [{"id": "8", "type": "pet_to_owner"}]
+    assert answers["pets"].json()["message"] == "Unable to infer object type from: pets"
+
+
 @pytest.mark.parametrize(
     ("arrange", "message"),
     [
+        (
+            lambda h: h.define_custom_object("0-1", "pets"),
+            "define_custom_object: objectTypeId is '0-1', not a custom object type id (2-<n>)",
+        ),
+        (
+            lambda h: h.define_custom_object("2-1", "1pets"),
+            "define_custom_object: name is '1pets': letters, digits and underscores",
+        ),
+        (
+            lambda h: (
+                h.define_custom_object("2-1", "pets"),
+                h.define_custom_object("2-2", "pets"),
+            ),
+            "define_custom_object: name 'pets': p_pets already names another custom object type",
+        ),
         (
             lambda h: h.add_records("widgets", ["1"]),
             "add_records('widgets'): unknown object type 'widgets'",
