@@ -56,7 +56,7 @@ PYTEST_WORKERS ?= 3
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
 	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci) -n $(PYTEST_WORKERS)
 
-contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03)
+contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03 MAX_FAILURES=n PHASES=…)
 	@$(TOOLKIT) contract $(CONTRACT_OPTIONS)
 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)
