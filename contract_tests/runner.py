@@ -251,7 +251,10 @@ def run_suite(args: argparse.Namespace) -> int:
             print(describe(args.readable))
             status, text = run_schemathesis(target, args, spec, spec_file, work)
             print(text)
-            if not args.skip_client:
+            if not args.skip_client and args.max_failures and status != 0:
+                # the live half writes too: a run asked to stop early stops here
+                print("generated client against the live server: skipped (--max-failures)")
+            elif not args.skip_client:
                 client_status, client_text = run_live_client(target, args, spec_file, work)
                 print(client_text)
                 status = max(status, client_status)

@@ -362,9 +362,9 @@ CATEGORIES_BY_STATUS: dict[int, set[str | None]] = {
     404: {"OBJECT_NOT_FOUND", None},
     409: {"CONFLICT"},
     415: {"VALIDATION_ERROR", None},
-    # HubSpot's 429s name the limit in errorType RATE_LIMIT, not in category (ledger:
-    # rate-limit-429-body); a category of the same word says the same and is no alarm.
-    429: {None, "RATE_LIMIT"},
+    # HubSpot's captured 429s name the limit in errorType RATE_LIMIT, not in category (ledger:
+    # rate-limit-429-body); newer docs show category RATE_LIMITS, so either is no alarm.
+    429: {None, "RATE_LIMIT", "RATE_LIMITS"},
 }
 # Statuses whose answers carry HubSpot's errorType, and the one it may be.
 ERROR_TYPE_BY_STATUS = {429: "RATE_LIMIT"}

@@ -145,7 +145,9 @@ def diff_command(args: argparse.Namespace) -> int:
     except (SourceError, SpecError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    changes = compare(old, new)
+    # Two files are two documents, not the client's whole spec/: which model classes exist
+    # is for a spec/ comparison (--base) to say.
+    changes = compare(old, new, models=not (args.old or args.new))
     if args.format == "json":
         print(as_json(changes))
     elif args.format == "markdown":

@@ -79,9 +79,17 @@ class ReferenceService:
             ", ".join(self.properties.unique_names()) or "none",
         )
         if config.associations_file:
-            count = load_associations(self.store, config.associations_file)
+            count = load_associations(self.store, config.associations_file, self.addressable)
             log.info("loaded %d associations from %s", count, config.associations_file)
         self.custom_types = self.store.custom_types()
+
+    def addressable(self, object_type: str) -> bool:
+        """Whether the spec's paths can carry object_type at all (its ObjectType pattern)."""
+        return all(
+            checker.path_accepts(object_type)
+            for operation_id, checker in self.checkers.items()
+            if base_operation_id(operation_id) == READ
+        )
 
     async def batch_read_associations(
         self, request: Request, body: Any, path: dict[str, str], version: str

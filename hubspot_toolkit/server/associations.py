@@ -20,6 +20,7 @@ Loading is idempotent: loading the same file again adds nothing.
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +118,22 @@ def _type(value: Any, where: str, path: Path, custom: dict[str, str]) -> str:
     raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
 
 
-def define_custom_object(store: Store, db: Any, type_id: Any, name: Any) -> str:
+def define_custom_object(
+    store: Store, db: Any, type_id: Any, name: Any, addressable: Callable[[str], bool]
+) -> str:
     """Name the custom object type type_id (`2-<n>`) `name`, so that `p_<name>` and
-    `p<portalId>_<name>` reach it too; a one-line problem, or the empty string."""
+    `p<portalId>_<name>` reach it too; a one-line problem, or the empty string. addressable:
+    whether the spec's paths can carry a spelling (a name they cannot would name nothing)."""
     if not isinstance(type_id, str) or not CUSTOM_ID.match(type_id):
         return f"objectTypeId is {type_id!r}, not a custom object type id (2-<n>)"
     if not isinstance(name, str) or not CUSTOM_NAME.match(name):
         return f"name is {name!r}: letters, digits and underscores, a letter first"
-    taken = store.name_custom_type(db, type_id, list(custom_spellings(name, PORTAL_ID)))
-    return f"name {name!r}: {taken} already names another custom object type" if taken else ""
+    spellings = custom_spellings(name, PORTAL_ID)
+    unfit = [spelling for spelling in spellings if not addressable(spelling)]
+    if unfit:
+        return f"name is {name!r}: the spec's object type pattern refuses {unfit[0]!r}"
+    clash = store.name_custom_type(db, type_id, list(spellings))
+    return f"name {name!r}: {clash}" if clash else ""
 
 
 def _id(value: Any, where: str, path: Path) -> int:
@@ -135,8 +143,9 @@ def _id(value: Any, where: str, path: Path) -> int:
     raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a numeric id string")
 
 
-def load_associations(store: Store, path: Path) -> int:
-    """Load path into store; the number of associations in the file."""
+def load_associations(store: Store, path: Path, addressable: Callable[[str], bool]) -> int:
+    """Load path into store; the number of associations in the file. addressable: see
+    define_custom_object."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -155,7 +164,11 @@ def load_associations(store: Store, path: Path) -> int:
             if not isinstance(custom_object, dict):
                 raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
             problem = define_custom_object(
-                store, db, custom_object.get("objectTypeId"), custom_object.get("name")
+                store,
+                db,
+                custom_object.get("objectTypeId"),
+                custom_object.get("name"),
+                addressable,
             )
             if problem:
                 raise ConfigError(f"ASSOCIATIONS={path}: {where}.{problem}")

@@ -414,7 +414,9 @@ class ControlledApp:
 
     def define_custom_object(self, object_type_id: str, name: str) -> None:
         with self.service.store.transaction() as db:
-            problem = define_custom_object(self.service.store, db, object_type_id, name)
+            problem = define_custom_object(
+                self.service.store, db, object_type_id, name, self.service.addressable
+            )
         if problem:
             raise ControlError(f"define_custom_object: {problem}")
         self._types_changed()

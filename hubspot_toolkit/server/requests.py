@@ -43,6 +43,10 @@ class RequestChecker:
             if not validator.is_valid(value):
                 raise unknown_object_type(value)
 
+    def path_accepts(self, value: str) -> bool:
+        """Whether every path parameter's schema accepts value."""
+        return all(validator.is_valid(value) for validator in self.parameter_validators.values())
+
     def check_media_type(self, content_type: str | None) -> None:
         media_type = (content_type or "").split(";")[0].strip().lower()
         if media_type != "application/json":

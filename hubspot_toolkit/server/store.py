@@ -123,6 +123,7 @@ class Record:
 
 class Store:
     def __init__(self, path: Path) -> None:
+        self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -352,14 +353,23 @@ class Store:
         db.execute("INSERT OR IGNORE INTO custom_types VALUES (?)", (type_id,))
 
     def name_custom_type(self, db: sqlite3.Connection, type_id: str, spellings: list[str]) -> str:
-        """Give type_id these spellings too; a spelling that names another type already is
-        returned (and nothing is written), else the empty string."""
+        """Give type_id these spellings too, unless a spelling names another type already or
+        type_id has other spellings: then (writing nothing) what stands in the way."""
         for spelling in spellings:
             row = db.execute(
                 "SELECT type_id FROM custom_type_names WHERE spelling = ?", (spelling,)
             ).fetchone()
             if row and row[0] != type_id:
-                return spelling
+                return f"{spelling} names custom object type {row[0]} in the database {self.path}"
+        others = [
+            row[0]
+            for row in db.execute(
+                "SELECT spelling FROM custom_type_names WHERE type_id = ?", (type_id,)
+            )
+            if row[0] not in spellings
+        ]
+        if others:
+            return f"{type_id} is named {others[0]} already in the database {self.path}"
         self.add_custom_type(db, type_id)
         db.executemany(
             "INSERT OR IGNORE INTO custom_type_names VALUES (?, ?)",

@@ -163,6 +163,17 @@ def test_each_broken_server_fails_with_the_right_check(
     assert any(expected_check in row for row in failed_rows), result.stdout
 
 
+def test_max_failures_stops_before_the_live_half_writes(
+    tmp_path: Path, reference: ReferenceServer
+) -> None:
+    with broken_server("drops_required_field", reference.base_url) as url:
+        env = {"HUBSPOT_BASE_URL": url, "HUBSPOT_ACCESS_TOKEN": "dev-token"}
+        result = run_contract(tmp_path, env, "--versions", "v3", "--max-failures", "1")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "generated client against the live server: skipped (--max-failures)" in result.stdout
+    assert not (tmp_path / "client-live-junit.xml").exists()
+
+
 @pytest.mark.parametrize("kind", sorted(FAITHFUL))
 def test_a_faithful_server_with_hubspots_extras_passes(
     tmp_path: Path, reference: ReferenceServer, known_associations: Path, kind: str

@@ -17,6 +17,7 @@ RATE_LIMITED = {
     ("status", "body"),
     [
         (429, RATE_LIMITED),  # captured: errorType, no category
+        (429, {**RATE_LIMITED, "category": "RATE_LIMITS"}),  # newer docs (ledger)
         (429, {**RATE_LIMITED, "category": "RATE_LIMIT"}),
         (400, {"message": "Unable to infer object type from: widgets"}),  # captured: none
         (400, {"category": "VALIDATION_ERROR"}),

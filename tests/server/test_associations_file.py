@@ -9,16 +9,31 @@ import pytest
 
 from hubspot_toolkit.server.associations import load_associations
 from hubspot_toolkit.server.config import PORTAL_ID, ConfigError
+from hubspot_toolkit.server.requests import RequestChecker
 from hubspot_toolkit.server.store import Store
+from hubspot_toolkit.spec.bundle import bundle_spec_dir
+from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.versions import READ, base_operation_id
+from tests.paths import SPEC_DIR
 
 PETS = {"objectTypeId": "2-7001", "name": "pets"}
+
+
+def addressable(object_type: str) -> bool:
+    """As the reference server judges it: the spec's association reads accept it in a path."""
+    checkers = [
+        RequestChecker.for_operation(op)
+        for op in operations(bundle_spec_dir(SPEC_DIR))
+        if base_operation_id(op.operation_id) == READ
+    ]
+    return all(checker.path_accepts(object_type) for checker in checkers)
 
 
 def load(tmp_path: Path, document: Any) -> Store:
     path = tmp_path / "associations.json"
     path.write_text(json.dumps(document))
     store = Store(tmp_path / "db.sqlite3")
-    load_associations(store, path)
+    load_associations(store, path, addressable)
     return store
 
 
@@ -54,7 +69,19 @@ def test_custom_objects_are_named_and_usable_by_name_in_the_file(tmp_path: Path)
         (["x"], "customObjects[0] is not an object"),
         ([{"objectTypeId": "0-1", "name": "pets"}], "customObjects[0].objectTypeId is '0-1'"),
         ([{"objectTypeId": "2-1", "name": "my pets"}], "customObjects[0].name is 'my pets'"),
-        ([PETS, {"objectTypeId": "2-2", "name": "pets"}], "customObjects[1].name 'pets': p_pets"),
+        # HubSpot's naming rule allows capitals; the spec's paths do not carry them
+        (
+            [{"objectTypeId": "2-1", "name": "Pets"}],
+            "customObjects[0].name is 'Pets': the spec's object type pattern refuses 'p1",
+        ),
+        (
+            [PETS, {"objectTypeId": "2-2", "name": "pets"}],
+            "customObjects[1].name 'pets': p_pets names custom object type 2-7001 in the database",
+        ),
+        (
+            [PETS, {"objectTypeId": "2-7001", "name": "cats"}],
+            "customObjects[1].name 'cats': 2-7001 is named p12345678_pets already in the database",
+        ),
     ],
 )
 def test_a_bad_custom_object_is_one_line_and_nothing_is_written(
@@ -78,6 +105,16 @@ def test_a_bad_custom_object_is_one_line_and_nothing_is_written(
     store = Store(tmp_path / "db.sqlite3")
     assert store.custom_types() == {}
     assert store.associations_page("0-3", 1, "0-1", None, 10) == []
+
+
+def test_every_spelling_a_name_gives_is_one_the_spec_carries(tmp_path: Path) -> None:
+    store = load(tmp_path, {"customObjects": [PETS]})
+    assert all(addressable(spelling) for spelling in store.custom_types())
+
+
+def test_loading_the_same_file_again_changes_nothing(tmp_path: Path) -> None:
+    load(tmp_path, {"customObjects": [PETS]})
+    assert load(tmp_path, {"customObjects": [PETS]}).custom_types()["p_pets"] == "2-7001"
 
 
 def test_a_record_of_a_custom_object_the_file_does_not_name_is_refused(tmp_path: Path) -> None:

@@ -267,6 +267,10 @@ def test_a_named_custom_object_is_reached_as_hubspot_reaches_one(hubspot: InProc
             "define_custom_object: objectTypeId is '0-1', not a custom object type id (2-<n>)",
         ),
         (
+            lambda h: h.define_custom_object("2-1", "Pets"),
+            "define_custom_object: name is 'Pets': the spec's object type pattern refuses",
+        ),
+        (
             lambda h: h.define_custom_object("2-1", "1pets"),
             "define_custom_object: name is '1pets': letters, digits and underscores",
         ),
@@ -275,7 +279,7 @@ def test_a_named_custom_object_is_reached_as_hubspot_reaches_one(hubspot: InProc
                 h.define_custom_object("2-1", "pets"),
                 h.define_custom_object("2-2", "pets"),
             ),
-            "define_custom_object: name 'pets': p_pets already names another custom object type",
+            "define_custom_object: name 'pets': p_pets names custom object type 2-1 in the",
         ),
         (
             lambda h: h.add_records("widgets", ["1"]),

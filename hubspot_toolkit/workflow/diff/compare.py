@@ -199,13 +199,14 @@ def compare_models(old: Document, new: Document) -> list[Change]:
     return changes + [Change(MODELS, "model-added", name) for name in sorted(new_names - old_names)]
 
 
-def compare(old: Document, new: Document) -> list[Change]:
+def compare(old: Document, new: Document, *, models: bool = True) -> list[Change]:
     """Every change from old to new, operation by operation.
 
     Operations pair by method and path; one that moved (another API version: the same
     operation under another path and a versioned operationId) pairs by its name across
     versions, and its move is itself a change. Components, the generated models, are listed
-    under `components.schemas`."""
+    under `components.schemas` when `models`: only whole spec/ bundles say which model classes
+    the client has (a name one document drops, another may still define)."""
     old_ops = {_key(op): op for op in operations(old)}
     new_ops = {_key(op): op for op in operations(new)}
     removed, added = old_ops.keys() - new_ops.keys(), new_ops.keys() - old_ops.keys()
@@ -226,7 +227,7 @@ def compare(old: Document, new: Document) -> list[Change]:
         changes.append(Change(new_ops[key].operation_id, "operation-added", key))
     for key in sorted(old_ops.keys() & new_ops.keys()):
         changes += compare_operations(old_ops[key], new_ops[key])
-    return changes + compare_models(old, new)
+    return changes + (compare_models(old, new) if models else [])
 
 
 def only_version(document: Document, version: str) -> Document:
