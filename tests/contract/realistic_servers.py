@@ -90,5 +90,3 @@ REALISTIC = {
     "numeric_to_object_ids": _numeric_to_object_ids,
     "errors_as_captured": _errors_as_captured,
 }
-# behaviours only dated versions' answers can show (v3 reads have no toObjectId)
-DATED_ONLY = {"numeric_to_object_ids"}
