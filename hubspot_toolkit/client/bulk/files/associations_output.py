@@ -3,9 +3,10 @@ flushed to disk before the journal records the chunk; `resume_at` cuts it back t
 journal saw."""
 
 import json
-import os
 from pathlib import Path
 from typing import TextIO
+
+from hubspot_toolkit.client.bulk.files.durable import flush_to_disk
 
 
 class AssociationsOutput:
@@ -28,9 +29,7 @@ class AssociationsOutput:
 
     def sync(self) -> int:
         assert self._handle is not None
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        return self._handle.tell()
+        return flush_to_disk(self._handle)
 
     def close(self) -> None:
         if self._handle is not None:

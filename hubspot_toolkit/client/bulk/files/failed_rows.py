@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from hubspot_toolkit.client.bulk import FailedItem
+from hubspot_toolkit.client.bulk.files.durable import flush_to_disk
 from hubspot_toolkit.client.bulk.files.readers import ERROR_COLUMN, FORMATS
 
 
@@ -70,9 +71,7 @@ class FailedRowsFile:
         """Flush to disk (before the journal records the chunk); the file's size."""
         if self._handle is None:
             return self.path.stat().st_size if self.path.exists() else 0
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        return self._handle.tell()
+        return flush_to_disk(self._handle)
 
     def close(self) -> None:
         if self._handle is not None:

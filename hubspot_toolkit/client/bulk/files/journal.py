@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hubspot_toolkit.client.bulk.files.durable import flush_to_disk
 from hubspot_toolkit.client.bulk.files.readers import reading
 from hubspot_toolkit.errors import HubSpotToolkitError
 
@@ -130,8 +131,7 @@ class Journal:
 
     def _append(self, entry: Mapping[str, Any]) -> None:
         self._handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        flush_to_disk(self._handle)
 
     def close(self) -> None:
         self._handle.close()
