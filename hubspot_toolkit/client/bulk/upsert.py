@@ -45,7 +45,7 @@ from hubspot_toolkit.client.bulk.outcome import (
 )
 from hubspot_toolkit.client.bulk.rows import LineItemRow, check_rows
 from hubspot_toolkit.client.bulk.versions import as_body, endpoint
-from hubspot_toolkit.spec.versions import V3
+from hubspot_toolkit.spec.versions import UPSERT, V3
 
 # HubSpot's limit of inputs per batch write ("limited to 100 records at a time", its CRM object
 # guides); spec/ says it as maxItems
@@ -160,16 +160,9 @@ def upsert_line_items(
     updated or failed (with its reason). `progress` is called with the number of rows settled
     after each chunk, from worker threads. `version` is HubSpot's API version to call: `v3`,
     or a dated one the client has (`2026-03`)."""
-    operation = endpoint("line_items", "batch_upsert_line_items", version)
+    call = _sync_call(client, version)
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
-
-    def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        answer: Response[Any] = operation.sync_detailed(
-            client=client, body=as_body(operation, body)
-        )
-        return answer
-
     return job.report(send_threads(job, job.chunks, call, concurrency), started)
 
 
@@ -184,16 +177,9 @@ async def aupsert_line_items(
     version: str = V3,
 ) -> UpsertReport:
     """The async form of upsert_line_items (tasks on the running loop instead of threads)."""
-    operation = endpoint("line_items", "batch_upsert_line_items", version)
+    call = _async_call(client, version)
     job = _Job(rows, id_property, chunk_size, progress)
     started = time.monotonic()
-
-    async def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        answer: Response[Any] = await operation.asyncio_detailed(
-            client=client, body=as_body(operation, body)
-        )
-        return answer
-
     return job.report(await send_tasks(job, job.chunks, call, concurrency), started)
 
 
@@ -211,14 +197,8 @@ def stream_upsert_line_items(
     (its index, say), as `chunks` yields them: `concurrency` requests in flight and only those
     chunks in memory. `done((tag, chunk), (upserted, failed))` runs in the caller's thread as
     each chunk settles; `stopping()` true stops taking chunks. Returns the job (`.sent`)."""
-    operation = endpoint("line_items", "batch_upsert_line_items", version)
+    call = _sync_call(client, version)
     job = UpsertBatches(id_property)
-
-    def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
-        answer: Response[Any] = operation.sync_detailed(
-            client=client, body=as_body(operation, body)
-        )
-        return answer
 
     def work(item: tuple[Tag, Chunk]) -> Settled:
         return send_one(job, item[1], call)
@@ -240,8 +220,36 @@ async def astream_upsert_line_items(
     """The async form of stream_upsert_line_items: tasks on the running loop, `done` called (or
     awaited) on it. Cancelled, it lets the requests in flight finish and hands them to `done`
     first."""
-    operation = endpoint("line_items", "batch_upsert_line_items", version)
+    call = _async_call(client, version)
     job = UpsertBatches(id_property)
+
+    async def work(item: tuple[Tag, Chunk]) -> Settled:
+        return await asend_one(job, item[1], call)
+
+    await stream_tasks(chunks, work, concurrency, done, stopping)
+    return job
+
+
+def _sync_call(
+    client: AuthenticatedClient, version: str
+) -> Callable[[BatchInputSimplePublicObjectBatchInputUpsert], Response[Any]]:
+    """One batch upsert request through `version` (refused at once if the client lacks it)."""
+    operation = endpoint("line_items", UPSERT, version)
+
+    def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
+        answer: Response[Any] = operation.sync_detailed(
+            client=client, body=as_body(operation, body)
+        )
+        return answer
+
+    return call
+
+
+def _async_call(
+    client: AuthenticatedClient, version: str
+) -> Callable[[BatchInputSimplePublicObjectBatchInputUpsert], Awaitable[Response[Any]]]:
+    """The async form of _sync_call."""
+    operation = endpoint("line_items", UPSERT, version)
 
     async def call(body: BatchInputSimplePublicObjectBatchInputUpsert) -> Response[Any]:
         answer: Response[Any] = await operation.asyncio_detailed(
@@ -249,8 +257,4 @@ async def astream_upsert_line_items(
         )
         return answer
 
-    async def work(item: tuple[Tag, Chunk]) -> Settled:
-        return await asend_one(job, item[1], call)
-
-    await stream_tasks(chunks, work, concurrency, done, stopping)
-    return job
+    return call

@@ -9,7 +9,6 @@ before the next result is looked at. One line per id, in the order chunks finish
 refused that id (never an empty "to" in place of an unread one).
 """
 
-import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,8 @@ from hubspot_toolkit.client.bulk.associations import (
     stream_read_associations,
 )
 from hubspot_toolkit.client.bulk.files.associations_output import AssociationsOutput
-from hubspot_toolkit.client.bulk.files.checking_pass import check_keys, watched
+from hubspot_toolkit.client.bulk.files.checking_pass import check_keys, second_pass, watched
 from hubspot_toolkit.client.bulk.files.file_job import Abandoned, FileJob, numbered
-from hubspot_toolkit.client.bulk.files.journal import Acknowledged, JournalError
 from hubspot_toolkit.client.bulk.files.readers import IdSource
 from hubspot_toolkit.client.bulk.files.report import (
     AssociationsFileReport,
@@ -35,7 +33,6 @@ from hubspot_toolkit.client.bulk.files.report import (
 from hubspot_toolkit.client.bulk.files.runner import Run, arun_job, run_job
 from hubspot_toolkit.spec.versions import READ, V3
 
-log = logging.getLogger("hubspot_toolkit.client.bulk.files")
 # ((index, the line of each id), the ids)
 Chunk = tuple[tuple[int, list[int]], list[str]]
 
@@ -83,19 +80,15 @@ class AssociationsFile(FileJob[Chunk, AssociationsReport[Any], AssociationsFileR
         return check_keys(watched(self.source, abandoned), "id")
 
     def chunks(self, skip: set[int]) -> Iterator[Chunk]:
-        for index, chunk in numbered(self._ids(), MAX_CHUNK, skip):
+        ids: Iterator[tuple[int, str]] = second_pass(
+            self.source, tuple, self.path, doing="read", noun="id"
+        )
+        for index, chunk in numbered(ids, MAX_CHUNK, skip):
             yield (index, [line for line, _ in chunk]), [key for _, key in chunk]
 
-    def _ids(self) -> Iterator[tuple[int, str]]:
-        for item in self.source:
-            if not isinstance(item, tuple):  # the first pass found none: the file changed
-                raise JournalError(f"{self.path} changed while it was being read: {item}")
-            yield item
-        log.info("second pass: every id read")
-
-    def open_output(self, done: Acknowledged | None) -> None:
+    def open_output(self, side_size: int) -> None:
         try:
-            self.output.resume_at(done.side_size if done else 0)
+            self.output.resume_at(side_size)
         except OSError as exc:
             reason = exc.strerror or exc
             raise FileJobError(f"the output file {self.output_path}: {reason}") from None

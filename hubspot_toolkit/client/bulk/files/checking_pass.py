@@ -1,10 +1,13 @@
 """The first pass over a file: every malformed row and every repeated key, each by line, before
 anything is sent. Rows are not kept: only their keys, in an on-disk index (key_index.py)."""
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from hubspot_toolkit.client.bulk import InvalidRowsError, LineItemRow, RowProblem
+from hubspot_toolkit.client.bulk.files.journal import JournalError
 from hubspot_toolkit.client.bulk.files.key_index import KeyIndex
 from hubspot_toolkit.client.bulk.rows import encodable, repeated_key, row_problems
 
@@ -14,6 +17,7 @@ HELD_PROBLEMS = 10_000
 Keyed = tuple[int, str] | RowProblem
 T = TypeVar("T")
 WATCH_EVERY = 1000  # rows between two looks at whether the caller gave up
+log = logging.getLogger("hubspot_toolkit.client.bulk.files")
 
 
 class Abandoned(Exception):
@@ -70,3 +74,15 @@ def watched(items: Iterable[T], abandoned: Callable[[], bool]) -> Iterator[T]:
         if count % WATCH_EVERY == 0 and abandoned():
             raise Abandoned
         yield item
+
+
+def second_pass(
+    source: Iterable[object], kind: type[T], path: Path, *, doing: str, noun: str
+) -> Iterator[T]:
+    """The file read again, to send it: the items the first pass checked. One of another kind
+    (a problem the first pass did not meet) means the file changed in between."""
+    for item in source:
+        if not isinstance(item, kind):
+            raise JournalError(f"{path} changed while it was being {doing}: {item}")
+        yield item
+    log.info("second pass: every %s read", noun)

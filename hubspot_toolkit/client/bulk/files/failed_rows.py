@@ -41,10 +41,6 @@ class FailedRowsFile:
         self.rows = 0
         self._handle: TextIO | None = None
 
-    def start_fresh(self) -> None:
-        """A new job: the failed rows of an earlier one would be mistaken for this one's."""
-        self.path.unlink(missing_ok=True)
-
     def resume_at(self, size: int) -> None:
         if size == 0:
             self.path.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 
 from hubspot_crm_client import AuthenticatedClient
 
-from hubspot_toolkit.client.bulk.files.journal import Acknowledged, input_fingerprint, journal_path
+from hubspot_toolkit.client.bulk.files.journal import input_fingerprint, journal_path
 from hubspot_toolkit.client.bulk.files.report import FileJobError, FileJobReport
 from hubspot_toolkit.client.bulk.versions import endpoint
 
@@ -98,8 +98,8 @@ class FileJob(ABC, Generic[Chunk, Outcome, Report]):
         """The second pass: the chunks to send, not those in `skip`."""
 
     @abstractmethod
-    def open_output(self, done: Acknowledged | None) -> None:
-        """The side output, new, or cut back to what the journal saw."""
+    def open_output(self, side_size: int) -> None:
+        """The side output, cut back to side_size bytes, what the journal saw (0: new)."""
 
     @abstractmethod
     def settle(self, chunk: Chunk, outcome: Outcome, run: "Run") -> None:

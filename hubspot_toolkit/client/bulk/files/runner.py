@@ -252,7 +252,7 @@ def _opened(
     progress: ProgressCallback | None,
 ) -> Run:
     try:
-        job.open_output(start.done)
+        job.open_output(start.side_size)
     except BaseException:
         start.abandon()
         raise

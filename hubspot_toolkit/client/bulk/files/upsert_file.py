@@ -7,21 +7,24 @@ them as it reads, a few chunks in flight; each chunk's failed rows are appended 
 failed-rows file and the chunk journaled before the next result is looked at.
 """
 
-import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 from hubspot_crm_client import AuthenticatedClient
 
-from hubspot_toolkit.client.bulk.files.checking_pass import check_keys, keyed_rows, watched
+from hubspot_toolkit.client.bulk.files.checking_pass import (
+    check_keys,
+    keyed_rows,
+    second_pass,
+    watched,
+)
 from hubspot_toolkit.client.bulk.files.failed_rows import (
     FailedRowsFile,
     check_writable,
     default_path,
 )
 from hubspot_toolkit.client.bulk.files.file_job import Abandoned, FileJob, numbered
-from hubspot_toolkit.client.bulk.files.journal import Acknowledged, JournalError
 from hubspot_toolkit.client.bulk.files.readers import RowSource, file_format
 from hubspot_toolkit.client.bulk.files.report import (
     FileJobError,
@@ -39,7 +42,6 @@ from hubspot_toolkit.client.bulk.upsert import (
 )
 from hubspot_toolkit.spec.versions import UPSERT, V3
 
-log = logging.getLogger("hubspot_toolkit.client.bulk.files")
 Chunk = tuple[int, list[LineItemRow]]
 
 
@@ -89,21 +91,14 @@ class UpsertFile(FileJob[Chunk, Settled, UpsertFileReport]):
         return check_keys(rows, self.id_property)
 
     def chunks(self, skip: set[int]) -> Iterator[Chunk]:
-        return numbered(self._rows(), MAX_CHUNK, skip)
+        rows = second_pass(self.source, LineItemRow, self.path, doing="sent", noun="row")
+        return numbered(rows, MAX_CHUNK, skip)
 
-    def _rows(self) -> Iterator[LineItemRow]:
-        for row in self.source:
-            if not isinstance(row, LineItemRow):  # the first pass found none: the file changed
-                raise JournalError(f"{self.path} changed while it was being sent: {row}")
-            yield row
-        log.info("second pass: every row read")
-
-    def open_output(self, done: Acknowledged | None) -> None:
+    def open_output(self, side_size: int) -> None:
+        # a new job (0) starts without an earlier job's failed rows, which it would mistake
+        # for its own
         self.failed_file = FailedRowsFile(self.failed_path, self.fmt, self.source.columns)
-        if done is None:
-            self.failed_file.start_fresh()
-        else:
-            self.failed_file.resume_at(done.side_size)
+        self.failed_file.resume_at(side_size)
 
     def settle(self, chunk: Chunk, outcome: Settled, run: Run) -> None:
         assert self.failed_file is not None
