@@ -48,8 +48,9 @@ SINGULAR_TYPES = {singular(name): type_id for name, type_id in STANDARD_TYPES.it
 def custom_spellings(name: str, portal_id: int) -> tuple[str, str]:
     """The names a custom object is reached by besides its id: `p_<name>`, which integrations
     send (Singer's tap-hubspot reads /crm/v3/objects/p_<name>), and `p<portalId>_<name>`, the
-    fullyQualifiedName HubSpot's schemas API gives it. Matched exactly: no source shows
-    another letter case resolving."""
+    fullyQualifiedName HubSpot's schemas API gives it (ledger: object-type-custom-names).
+    Matched exactly: no source shows another letter case resolving (ledger: custom-object-
+    name-letter-case, inference)."""
     return f"p_{name}", f"p{portal_id}_{name}"
 
 

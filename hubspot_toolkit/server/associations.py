@@ -27,7 +27,7 @@ from typing import Any
 from hubspot_toolkit.crm.object_types import CUSTOM_NAME, custom_spellings, singular_name
 from hubspot_toolkit.server.config import PORTAL_ID, ConfigError
 from hubspot_toolkit.server.errors import input_error, no_associations_error
-from hubspot_toolkit.server.object_types import CUSTOM_ID, NAMES_BY_ID, STANDARD_TYPES
+from hubspot_toolkit.server.object_types import CUSTOM_ID, arranged_type
 from hubspot_toolkit.server.store import Store, record_id
 
 
@@ -109,21 +109,19 @@ def read_associations(
 
 
 def _type(value: Any, where: str, path: Path, custom: dict[str, str]) -> str:
-    if isinstance(value, str) and value in STANDARD_TYPES:
-        return STANDARD_TYPES[value]
-    if isinstance(value, str) and (value in NAMES_BY_ID or CUSTOM_ID.match(value)):
-        return value
-    if isinstance(value, str) and value in custom:
-        return custom[value]
-    raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
+    type_id = arranged_type(value, custom)
+    if type_id is None:
+        raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
+    return type_id
 
 
 def define_custom_object(
     store: Store, db: Any, type_id: Any, name: Any, addressable: Callable[[str], bool]
 ) -> str:
     """Name the custom object type type_id (`2-<n>`) `name`, so that `p_<name>` and
-    `p<portalId>_<name>` reach it too; a one-line problem, or the empty string. addressable:
-    whether the spec's paths can carry a spelling (a name they cannot would name nothing)."""
+    `p<portalId>_<name>` reach it too, as they reach HubSpot's (ledger: object-type-custom-
+    names); a one-line problem, or the empty string. addressable: whether the spec's paths can
+    carry a spelling (a name they cannot would name nothing)."""
     if not isinstance(type_id, str) or not CUSTOM_ID.match(type_id):
         return f"objectTypeId is {type_id!r}, not a custom object type id (2-<n>)"
     if not isinstance(name, str) or not CUSTOM_NAME.match(name):

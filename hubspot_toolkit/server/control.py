@@ -63,7 +63,13 @@ from hubspot_toolkit.server.faults import (
     Send,
 )
 from hubspot_toolkit.server.logging_middleware import RequestLog
-from hubspot_toolkit.server.object_types import CUSTOM_ID, LINE_ITEMS, NAMES_BY_ID, STANDARD_TYPES
+from hubspot_toolkit.server.object_types import (
+    CUSTOM_ID,
+    LINE_ITEMS,
+    NAMES_BY_ID,
+    STANDARD_TYPES,
+    arranged_type,
+)
 from hubspot_toolkit.server.ratelimit import RateLimiter
 from hubspot_toolkit.server.store import record_id
 from hubspot_toolkit.server.upsert import upsert_line_items
@@ -343,6 +349,15 @@ class ControlledApp:
                     store.add_association(db, to_kind, to, from_kind, from_number, reverse)
         self._types_changed()
 
+    def define_custom_object(self, object_type_id: str, name: str) -> None:
+        with self.service.store.transaction() as db:
+            problem = define_custom_object(
+                self.service.store, db, object_type_id, name, self.service.addressable
+            )
+        if problem:
+            raise ControlError(f"define_custom_object: {problem}")
+        self._types_changed()
+
     def add_token(self, scopes: list[str], token: str | None = None) -> str:
         if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
             raise ControlError("add_token: scopes must be a list of strings, e.g. ['*']")
@@ -412,22 +427,10 @@ class ControlledApp:
 
     # ---- checks --------------------------------------------------------------------------
 
-    def define_custom_object(self, object_type_id: str, name: str) -> None:
-        with self.service.store.transaction() as db:
-            problem = define_custom_object(
-                self.service.store, db, object_type_id, name, self.service.addressable
-            )
-        if problem:
-            raise ControlError(f"define_custom_object: {problem}")
-        self._types_changed()
-
     def _object_type(self, value: Any, where: str) -> str:
-        if isinstance(value, str) and value in STANDARD_TYPES:
-            return STANDARD_TYPES[value]
-        if isinstance(value, str) and (value in NAMES_BY_ID or CUSTOM_ID.match(value)):
-            return value
-        if isinstance(value, str) and value in self.service.custom_types:
-            return self.service.custom_types[value]
+        type_id = arranged_type(value, self.service.custom_types)
+        if type_id is not None:
+            return type_id
         raise ControlError(
             f"{where}: unknown object type {value!r}; use a standard object type name "
             f"({', '.join(sorted(STANDARD_TYPES))}), its id (0-1, …), a custom object type "

@@ -16,6 +16,7 @@ __all__ = [
     "LINE_ITEMS",
     "NAMES_BY_ID",
     "STANDARD_TYPES",
+    "arranged_type",
     "canonical",
     "read_scope",
     "unknown_object_type",
@@ -29,6 +30,19 @@ def canonical(value: str, custom_types: Mapping[str, str] | None = None) -> str:
     if type_id is None:
         raise unknown_object_type(value)
     return type_id
+
+
+def arranged_type(value: object, custom_types: Mapping[str, str]) -> str | None:
+    """The type id an arrangement (the ASSOCIATIONS file, a control call) names: a standard
+    type's plural name or id, a custom `2-<n>` id, or a custom object's p_ name; else None.
+    Stricter than what requests may spell (canonical): an arrangement is ours, not HubSpot's."""
+    if not isinstance(value, str):
+        return None
+    if value in STANDARD_TYPES:
+        return STANDARD_TYPES[value]
+    if value in NAMES_BY_ID or CUSTOM_ID.match(value):
+        return value
+    return custom_types.get(value)
 
 
 def unknown_object_type(value: str) -> ApiError:

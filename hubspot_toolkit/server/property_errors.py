@@ -1,6 +1,5 @@
 """HubSpot's answers to refused line item properties: the "Property values were not valid"
 body, and the "non-unique property" refusal of an idProperty.
-
 """
 
 import json

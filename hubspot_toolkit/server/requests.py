@@ -37,7 +37,8 @@ class RequestChecker:
 
     def check_path(self, values: dict[str, str]) -> None:
         """Every path parameter is an object type: one of a form HubSpot cannot resolve gets
-        its answer to any unknown type."""
+        its answer to any unknown type (ledger: unknown-object-type, captured for unknown
+        names; for malformed ones it is our inference)."""
         for name, validator in self.parameter_validators.items():
             value = values.get(name, "")
             if not validator.is_valid(value):

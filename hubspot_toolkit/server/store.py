@@ -354,7 +354,8 @@ class Store:
 
     def name_custom_type(self, db: sqlite3.Connection, type_id: str, spellings: list[str]) -> str:
         """Give type_id these spellings too, unless a spelling names another type already or
-        type_id has other spellings: then (writing nothing) what stands in the way."""
+        type_id has other spellings: then (writing nothing) what stands in the way. One name
+        per type and no name for two is the stand-in's consistency rule, not HubSpot's."""
         for spelling in spellings:
             row = db.execute(
                 "SELECT type_id FROM custom_type_names WHERE spelling = ?", (spelling,)

@@ -114,7 +114,8 @@ class StandIn:
     def define_custom_object(self, object_type_id: str, name: str) -> None:
         """Name the portal's custom object type object_type_id (`2-<n>`) `name`: requests then
         reach it as `p_<name>` and `p<portalId>_<name>` too, as HubSpot's are reached (never by
-        the bare name). add_records and associate take those spellings from then on."""
+        the bare name; ledger: object-type-custom-names). add_records and associate take those
+        spellings from then on. One name per type, no name for two: the stand-in's own rule."""
         self._call("define_custom_object", object_type_id=object_type_id, name=name)
 
     def add_token(self, scopes: Iterable[str], token: str | None = None) -> str:
