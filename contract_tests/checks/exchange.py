@@ -51,6 +51,17 @@ def json_of(data: bytes | str | None) -> Any:
         return None
 
 
+def body_of(response: Any) -> Any:
+    """The exchange's JSON body, or None. Parsed once for every check that asks: schemathesis'
+    Response keeps what its json() parsed (its own schema check asks first)."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
 def fail(problems: list[str]) -> None:
     if problems:
         raise AssertionError("; ".join(problems))

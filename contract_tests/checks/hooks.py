@@ -8,15 +8,16 @@ import hashlib
 import threading
 from typing import Any
 
-import httpx
 import schemathesis
 
 from contract_tests.checks import promises, semantics
 from contract_tests.checks.exchange import (
+    body_of,
     fail,
     http,
     json_of,
     operation_id_of,
+    path_types,
     read_path,
     resend,
     settings,
@@ -74,9 +75,9 @@ def _existing_ids(response: Any) -> list[str] | None:
     inputs = sent.get("inputs") if isinstance(sent, dict) else None
     if not isinstance(inputs, list) or not inputs:
         return None
-    path = httpx.URL(response.request.url).path.split("/")
+    types = path_types(response)
     for read in settings().existing:
-        if path[-4:-2] != [read["from"], read["to"]]:
+        if types != (read["from"], read["to"]):
             continue
         ids = [i.get("id") for i in inputs if isinstance(i, dict) and "after" not in i]
         if len(ids) == len(inputs) and set(ids) <= set(read["ids"]):
@@ -91,7 +92,7 @@ def _existing_ids(response: Any) -> list[str] | None:
 def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
     """numErrors == len(errors); 207 only with errors; completedAt not before startedAt."""
     if response.status_code in (200, 207):
-        fail(semantics.batch_envelope_problems(response.status_code, json_of(response.content)))
+        fail(semantics.batch_envelope_problems(response.status_code, body_of(response)))
 
 
 @schemathesis.check
@@ -99,7 +100,7 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
     """Non-empty ids; trace ids echoed; associations answer exactly the ids asked for."""
     if response.status_code not in (200, 207):
         return
-    body, sent = json_of(response.content), json_of(response.request.body)
+    body, sent = body_of(response), json_of(response.request.body)
     operation_id = operation_id_of(response)
     if operation_id == UPSERT:
         fail(semantics.upsert_result_problems(sent, body))
@@ -117,7 +118,7 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
 def hubspot_error_body(ctx: Any, response: Any, case: Any) -> None:
     """Every error body carries a uuid correlationId."""
     if response.status_code >= 400 and operation_id_of(response):
-        fail(semantics.error_body_problems(response.status_code, json_of(response.content)))
+        fail(semantics.error_body_problems(response.status_code, body_of(response)))
 
 
 @schemathesis.check
@@ -133,7 +134,7 @@ def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
         return  # rate limited: nothing learned, nothing wrong
     if again.status_code not in (200, 207):
         raise AssertionError(f"the same upsert sent again got {again.status_code}")
-    first, sent = json_of(response.content), json_of(response.request.body)
+    first, sent = body_of(response), json_of(response.request.body)
     fail(semantics.repeated_upsert_problems(sent, first, json_of(again.content)))
 
 
@@ -143,7 +144,7 @@ def hubspot_reads_what_was_written(ctx: Any, response: Any, case: Any) -> None:
     if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
     readable = known_object_types()
-    body = json_of(response.content)
+    body = body_of(response)
     ids = [
         str(r["id"])
         for r in (body.get("results") or [] if isinstance(body, dict) else [])
@@ -172,10 +173,9 @@ def hubspot_scopes_honoured(ctx: Any, response: Any, case: Any) -> None:
     suite found their read scopes at the start (a 403 for a type it lacks is never sent)."""
     if response.status_code != 403 or operation_id_of(response) != READ:
         return
-    parts = httpx.URL(response.request.url).path.split("/")
-    types = parts[-4:-2]
+    types = path_types(response)
     readable = known_object_types()
-    if len(types) == 2 and all(t in readable for t in types):
+    if types and all(t in readable for t in types):
         raise AssertionError(
             f"403 for reading {types[0]} → {types[1]} associations, which this token may read "
             f"(the probe of each type at the start was answered): {response.content[:200]!r}"

@@ -38,7 +38,9 @@ def batch_envelope_problems(status: int, body: Any) -> list[str]:
     errors = body.get("errors")
     if status == 207 and not errors:
         problems.append("a 207 answer carries no errors (a 207 means some inputs failed)")
-    if status == 200 and errors:  # `errors: []` is captured at 200; errors listed are not
+    # `errors: []` is captured at 200 (ledger: batch-empty-links-and-errors-at-200); errors
+    # listed at 200 never are: a partial failure is a 207
+    if status == 200 and errors:
         problems.append(f"a 200 answer lists {len(errors)} errors: a partial failure is a 207")
     if "numErrors" in body and isinstance(errors, list) and body["numErrors"] != len(errors):
         problems.append(f"numErrors is {body['numErrors']} but errors holds {len(errors)}")
@@ -52,6 +54,11 @@ def batch_envelope_problems(status: int, body: Any) -> list[str]:
 
 def _mentioned_ids(errors: Any) -> str:
     return json.dumps(errors or [])
+
+
+def _named_in(key: Any, mentioned: str) -> bool:
+    """Whether an error (in _mentioned_ids' text) names key, quoted or bare."""
+    return json.dumps(key) in mentioned or str(key) in mentioned
 
 
 def upsert_result_problems(request: Any, body: Any) -> list[str]:
@@ -71,7 +78,7 @@ def upsert_result_problems(request: Any, body: Any) -> list[str]:
     for n, item in enumerate(inputs):
         if not isinstance(item, dict) or not isinstance(item.get("objectWriteTraceId"), str):
             continue
-        if json.dumps(item.get("id")) in failed or str(item.get("id")) in failed:
+        if _named_in(item.get("id"), failed):
             continue  # this input failed, so it has no result to echo in
         if item["objectWriteTraceId"] not in echoed:
             problems.append(f"inputs[{n}].objectWriteTraceId is not echoed in any result")
@@ -118,7 +125,7 @@ def _key_problems(inputs: list[Any], results: list[Any], failed: str) -> list[st
         if not isinstance(prop, str) or not prop:
             continue
         key = item.get("id")
-        if json.dumps(key) in failed or str(key) in failed:
+        if _named_in(key, failed):
             continue
         if not any(properties.get(prop) == key for properties in held):
             problems.append(f"no result holds inputs[{n}]'s key {prop}={key!r}")
@@ -184,7 +191,7 @@ def association_result_problems(request: Any, body: Any) -> list[str]:
                 problems.append(f"results[{n}].to[{m}] names no record")
     failed = _mentioned_ids(body.get("errors"))
     for missing in sorted(str(i) for i in asked - answered if i is not None):
-        if json.dumps(missing) not in failed and missing not in failed:
+        if not _named_in(missing, failed):
             problems.append(f"id {missing!r} was asked for but is in neither results nor errors")
     return problems
 
@@ -240,6 +247,9 @@ def repeated_upsert_problems(request: Any, first: Any, second: Any) -> list[str]
     inputs = request.get("inputs") if isinstance(request, dict) else None
     if not isinstance(inputs, list):
         return []
+    failed = _mentioned_ids((first or {}).get("errors")) + _mentioned_ids(
+        (second or {}).get("errors")
+    )
     problems = []
     for n, item in enumerate(inputs):
         prop = item.get("idProperty") if isinstance(item, dict) else None
@@ -248,10 +258,7 @@ def repeated_upsert_problems(request: Any, first: Any, second: Any) -> list[str]
         key = item.get("id")
         before = _result_for(first, prop, key)
         after = _result_for(second, prop, key)
-        failed = _mentioned_ids((first or {}).get("errors")) + _mentioned_ids(
-            (second or {}).get("errors")
-        )
-        if json.dumps(key) in failed or str(key) in failed:
+        if _named_in(key, failed):
             continue  # failed inputs are judged by the other checks
         if before is None or after is None:
             # a check that cannot find what it must judge fails: it never passes silently
@@ -361,7 +368,7 @@ CATEGORIES_BY_STATUS: dict[int, set[str | None]] = {
     403: {"MISSING_SCOPES"},
     404: {"OBJECT_NOT_FOUND", None},
     409: {"CONFLICT"},
-    415: {"VALIDATION_ERROR", None},
+    415: {"VALIDATION_ERROR", None},  # no capture: the reference server's answer (ours)
     # HubSpot's captured 429s name the limit in errorType RATE_LIMIT, not in category (ledger:
     # rate-limit-429-body); newer docs show category RATE_LIMITS, so either is no alarm.
     429: {None, "RATE_LIMIT", "RATE_LIMITS"},
@@ -414,9 +421,10 @@ def timestamp_problems(body: Any, earliest: datetime, latest: datetime) -> list[
 
 
 def duplicate_to_problems(body: Any) -> list[str]:
-    """`to` never lists the same association twice: one record once in the dated versions,
-    once per association type in v3 (which lists a primary and a plain association of one
-    record apart, ledger: v3-duplicate-to-per-label)."""
+    """`to` never lists the same association twice: one record once in the dated versions
+    (whose entries carry every associationType of the record: our reading of their shape, no
+    capture shows a record twice or not), once per association type in v3 (which lists a
+    primary and a plain association of one record apart, ledger: v3-duplicate-to-per-label)."""
     problems = []
     for n, result in enumerate(body.get("results") or [] if isinstance(body, dict) else []):
         to = result.get("to") if isinstance(result, dict) else None

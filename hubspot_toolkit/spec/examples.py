@@ -18,8 +18,6 @@ SCHEMA_KEYS = ("type", "properties", "enum", "items")
 @dataclass(frozen=True)
 class Example:
     parts: tuple[Any, ...]  # where it stands in the document
-    holder: dict[str, Any]  # the mapping holding it, under `key`
-    key: str
     schema: Any
     value: Any
 
@@ -38,9 +36,9 @@ def examples(document: Document) -> Iterator[Example]:
             if "example" in node:
                 at = (*parts, "example")
                 if "schema" in node:
-                    yield Example(at, node, "example", node["schema"], node["example"])
+                    yield Example(at, node["schema"], node["example"])
                 elif any(key in node for key in SCHEMA_KEYS):
-                    yield Example(at, node, "example", node, node["example"])
+                    yield Example(at, node, node["example"])
             for key, value in node.items():
                 if key not in ("example", "examples"):
                     yield from walk(value, (*parts, key))
@@ -50,7 +48,7 @@ def examples(document: Document) -> Iterator[Example]:
                     if "$ref" in example:
                         example = resolve(document, example["$ref"])
                     at = (*parts, "examples", name)
-                    yield Example(at, named, name, node["schema"], example.get("value"))
+                    yield Example(at, node["schema"], example.get("value"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 yield from walk(value, (*parts, index))

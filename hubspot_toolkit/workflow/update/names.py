@@ -177,7 +177,7 @@ class Reconciler:
     def _adopt(self, section: str, name: str, other: Document) -> bool:
         """Take other's text for name (and the components it needs) when it means what ours
         does; whether it did."""
-        wanted = {(section, name)} | _closure(other, refs(other["components"][section][name]))
+        wanted = {(section, name)} | reachable(other, other["components"][section][name])
         ours_plain, other_plain = plain(self.document), plain(other)
         for ref_section, ref_name in wanted:
             mine = ours_plain.get("components", {}).get(ref_section, {}).get(ref_name)
@@ -207,17 +207,6 @@ class Reconciler:
 def orphans(document: Document) -> set[tuple[str, str]]:
     """The components of document that its operations do not reach."""
     return set(_components(document)) - reachable(document)
-
-
-def _closure(document: Document, pending: set[str]) -> set[tuple[str, str]]:
-    found: set[tuple[str, str]] = set()
-    while pending:
-        key = _component_key(pending.pop())
-        if key is None or key in found:
-            continue
-        found.add(key)
-        pending |= refs(document["components"][key[0]][key[1]])
-    return found
 
 
 def _component_key(ref: str) -> tuple[str, str] | None:
