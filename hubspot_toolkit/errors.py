@@ -8,6 +8,15 @@ and never holds a token.
 from pathlib import Path
 
 
+def install_hint(extra: str) -> str:
+    """How to add an extra to what is installed. The distribution is on no package index, so
+    this names the two sources a user has: the checkout it came from, or a wheel built from it."""
+    return (
+        f"install the toolkit again with it: in its checkout, pip install '.[{extra}]'; "
+        f"from a wheel, pip install '<wheel file>[{extra}]' (README.md, Install)"
+    )
+
+
 class HubSpotToolkitError(Exception):
     """Base of every error the toolkit reports."""
 

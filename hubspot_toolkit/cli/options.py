@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from hubspot_toolkit.errors import install_hint
 from hubspot_toolkit.spec.location import SPEC_DIR_VARIABLE, default_spec_dir
 
-DISTRIBUTION = "hubspot-crm-contract-toolkit"
 
 Command = Callable[[argparse.Namespace], int]
 Subcommands = Any  # argparse's _SubParsersAction is private; its add_parser is all we use
@@ -53,7 +53,7 @@ class MissingExtraError(Exception):
     def __init__(self, command: str, extra: str, module: str | None) -> None:
         super().__init__(
             f"`hubspot-toolkit {command}` needs the [{extra}] extra (no module {module!r}): "
-            f"pip install '{DISTRIBUTION}[{extra}]'"
+            + install_hint(extra)
         )
 
 

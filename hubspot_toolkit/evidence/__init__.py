@@ -1,5 +1,5 @@
 """The evidence ledger: every HubSpot behaviour the stand-in, spec/ and the suite encode, with its
-best evidence, graded (ledger.yaml). Tests replay its exchanges against the stand-in; the README's
+best evidence, graded (ledger.yaml). Tests replay its exchanges against the stand-in; docs/evidence.md's
 evidence table is rendered from it (`python -m hubspot_toolkit.evidence`) and checked against it.
 """
 
@@ -26,7 +26,7 @@ def _first_source(entry: dict[str, Any]) -> str:
 
 
 def readme_table() -> str:
-    """The README's evidence table: one row per behaviour, best grade first."""
+    """docs/evidence.md's evidence table: one row per behaviour, best grade first."""
     rows = sorted(behaviours(), key=lambda e: GRADES.index(e["grade"]))
     lines = ["| behaviour | grade | confidence | best source |", "|---|---|---|---|"]
     lines += [
@@ -36,7 +36,7 @@ def readme_table() -> str:
 
 
 def open_questions() -> str:
-    """The README's list of what sources leave open: every entry graded inference."""
+    """docs/evidence.md's list of what sources leave open: every entry graded inference."""
     return "".join(
         f"- `{e['id']}`: {' '.join(str(e.get('open') or e['claim']).split())}\n"
         for e in behaviours()

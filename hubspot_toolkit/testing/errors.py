@@ -1,8 +1,6 @@
 """The stand-in's one error: bad use, said in one line."""
 
-from hubspot_toolkit.errors import HubSpotToolkitError
-
-DISTRIBUTION = "hubspot-crm-contract-toolkit"
+from hubspot_toolkit.errors import HubSpotToolkitError, install_hint
 
 
 class StandInError(HubSpotToolkitError):
@@ -13,5 +11,5 @@ class StandInError(HubSpotToolkitError):
 def missing_extra(what: str, error: ModuleNotFoundError) -> StandInError:
     return StandInError(
         f"{what} needs the [testing] extra (no module {error.name!r}): "
-        f"pip install '{DISTRIBUTION}[testing]'"
+        + install_hint("testing")
     )

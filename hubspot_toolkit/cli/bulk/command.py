@@ -86,11 +86,17 @@ def add_commands(commands: Subcommands) -> None:
     )
     upsert.add_argument("file", type=Path, metavar="FILE", help="rows, .jsonl or .csv")
     upsert.add_argument(
-        "--id-property", required=True, metavar="NAME", help="the unique key, e.g. hs_sku"
+        "--id-property",
+        required=True,
+        metavar="NAME",
+        help="the key: a property created with hasUniqueValue: true, e.g. external_line_item_id",
     )
     upsert.add_argument("--format", choices=("jsonl", "csv"), help="default: from the extension")
     upsert.add_argument(
-        "--failed-file", type=Path, metavar="PATH", help="default: FILE's name + .failed"
+        "--failed-file",
+        type=Path,
+        metavar="PATH",
+        help="where failed rows go (default: beside FILE, rows.csv -> rows.failed.csv)",
     )
     upsert.add_argument(
         "--dry-run",
