@@ -1,4 +1,4 @@
-"""The README's bulk example: sync a catalogue of line items, then read every association.
+"""The bulk example of docs/bulk.md: sync a catalogue of line items, then read every association.
 
 Run it against the reference server (`make serve RATE_LIMIT=100 FAULTS=0.1`) or HubSpot:
 

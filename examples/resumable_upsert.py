@@ -1,4 +1,4 @@
-"""The README's resumable job: upsert a file of line items of any size. Run it again after a
+"""The resumable job of docs/bulk.md: upsert a file of line items of any size. Run it again after a
 crash, a Ctrl-C or a stop (a refused token, retries that ran out) and it sends only what the
 journal beside the file has not acknowledged.
 

@@ -1,4 +1,4 @@
-"""The README's usage example: upsert line items by SKU, then read associations.
+"""The client example of docs/client.md: upsert line items by SKU, then read associations.
 
 Run it against the reference server (`make serve`) or HubSpot:
 

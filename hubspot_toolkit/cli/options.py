@@ -10,7 +10,6 @@ from typing import Any
 from hubspot_toolkit.errors import install_hint
 from hubspot_toolkit.spec.location import SPEC_DIR_VARIABLE, default_spec_dir
 
-
 Command = Callable[[argparse.Namespace], int]
 Subcommands = Any  # argparse's _SubParsersAction is private; its add_parser is all we use
 

@@ -1,6 +1,7 @@
 """The evidence ledger: every HubSpot behaviour the stand-in, spec/ and the suite encode, with its
-best evidence, graded (ledger.yaml). Tests replay its exchanges against the stand-in; docs/evidence.md's
-evidence table is rendered from it (`python -m hubspot_toolkit.evidence`) and checked against it.
+best evidence, graded (ledger.yaml). Tests replay its exchanges against the stand-in;
+docs/evidence.md's evidence table is rendered from it (`python -m hubspot_toolkit.evidence`) and
+checked against it.
 """
 
 from functools import cache

@@ -1,4 +1,4 @@
-"""`python -m hubspot_toolkit.evidence`: print docs/evidence.md's evidence table and open questions."""
+"""`python -m hubspot_toolkit.evidence`: print docs/evidence.md's ledger table and open list."""
 
 from hubspot_toolkit.evidence import open_questions, readme_table
 

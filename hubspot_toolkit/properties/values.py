@@ -1,7 +1,7 @@
 """Whether a value may be written to a property, by the property's type (HubSpot's rules).
 
 Each rule cites its source. Where the sources are silent the stricter choice is made and the
-comment says so; the README lists those choices.
+comment says so; docs/server.md lists those choices.
 """
 
 import re

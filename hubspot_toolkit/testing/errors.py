@@ -10,6 +10,5 @@ class StandInError(HubSpotToolkitError):
 
 def missing_extra(what: str, error: ModuleNotFoundError) -> StandInError:
     return StandInError(
-        f"{what} needs the [testing] extra (no module {error.name!r}): "
-        + install_hint("testing")
+        f"{what} needs the [testing] extra (no module {error.name!r}): " + install_hint("testing")
     )

@@ -27,10 +27,17 @@ def name_of(page: Path) -> str:
 
 
 def section(text: str, heading: str) -> str:
-    """The text under `## heading`, up to the next heading of that level or higher."""
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^#{{1,2}} |\Z)", text, re.M | re.S)
-    assert match, f"no section '## {heading}'"
-    return match[1]
+    """The text under `## heading`, up to the next heading of that level or higher (a `#` line
+    inside a fenced block is a comment, not a heading)."""
+    lines = text.splitlines(keepends=True)
+    assert f"## {heading}\n" in lines, f"no section '## {heading}'"
+    start = lines.index(f"## {heading}\n") + 1
+    fenced = False
+    for end in range(start, len(lines)):
+        fenced ^= lines[end].startswith("```")
+        if not fenced and re.match(r"#{1,2} ", lines[end]):
+            return "".join(lines[start:end])
+    return "".join(lines[start:])
 
 
 def blocks(text: str) -> list[Block]:

@@ -1,4 +1,4 @@
-"""docs/evidence.md's evidence table and open questions are the ledger's, and the ledger is sound."""
+"""docs/evidence.md's ledger table and open questions are the ledger's, and the ledger is sound."""
 
 import re
 

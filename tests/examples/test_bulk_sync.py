@@ -1,4 +1,4 @@
-"""The README's bulk example runs against a rate-limited, flaky reference server process."""
+"""docs/bulk.md's bulk example runs against a rate-limited, flaky reference server process."""
 
 import json
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""The README's resumable job: stopped by a refused token, run again with the right one, it
+"""docs/bulk.md's resumable job: stopped by a refused token, run again with the right one, it
 sends only what the first run left."""
 
 import json

@@ -1,4 +1,4 @@
-"""The README's usage example runs, and type-checks under mypy --strict (see `make typecheck`)."""
+"""docs/client.md's usage example runs, and type-checks under mypy --strict (`make typecheck`)."""
 
 import json
 from typing import Any

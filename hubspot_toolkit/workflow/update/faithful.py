@@ -1,7 +1,7 @@
 """Whether spec/ says what an upstream document says about one operation.
 
-Faithful means: after the import's documented repairs (README, "When HubSpot changes its
-spec"), the operation in spec/ and in the upstream document mean the same
+Faithful means: after the import's documented repairs (docs/spec-workflow.md, "What an import
+does"), the operation in spec/ and in the upstream document mean the same
 
 - request body: the JSON schema's meaning (semantic(): $refs inlined, prose, examples, the
   order of `required` and `enum` and our marked additions not counted);

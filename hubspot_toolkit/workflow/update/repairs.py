@@ -1,4 +1,5 @@
-"""Deterministic repairs of the known defects of HubSpot's published specs (listed in the README).
+"""Deterministic repairs of the known defects of HubSpot's published specs (listed in
+docs/spec-workflow.md).
 
 Each repair edits the document in place and returns one line per kind of fix it made.
 """

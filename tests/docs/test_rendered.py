@@ -1,0 +1,23 @@
+"""What docs/ shows that a command renders is what the command renders now."""
+
+import re
+
+import pytest
+
+from hubspot_toolkit.cli.main import main
+from tests.paths import REPO, SPEC_DIR
+
+
+def marked(text: str, name: str) -> str:
+    match = re.search(rf"<!-- {name}:start -->\n(.*?)<!-- {name}:end -->", text, re.S)
+    assert match, f"no <!-- {name}:start --> … <!-- {name}:end --> section"
+    return match[1]
+
+
+def test_the_migration_report_is_what_spec_diff_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    command = "spec-diff --migrate v3:2026-03 --format markdown --allow-breaking"
+    assert main([*command.split(), "--spec-dir", str(SPEC_DIR)]) == 0
+    printed = capsys.readouterr().out
+    page = (REPO / "docs" / "versions.md").read_text()
+    assert "make spec-diff MIGRATE=v3:2026-03 ALLOW_BREAKING=1 FORMAT=markdown" in page
+    assert marked(page, "migrate-report") == printed, f"paste what `{command}` prints"
