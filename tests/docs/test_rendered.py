@@ -21,3 +21,8 @@ def test_the_migration_report_is_what_spec_diff_prints(capsys: pytest.CaptureFix
     page = (REPO / "docs" / "versions.md").read_text()
     assert "make spec-diff MIGRATE=v3:2026-03 ALLOW_BREAKING=1 FORMAT=markdown" in page
     assert marked(page, "migrate-report") == printed, f"paste what `{command}` prints"
+
+
+def test_the_readme_is_a_front_door() -> None:
+    lines = (REPO / "README.md").read_text().count("\n")
+    assert lines <= 250, f"README.md has {lines} lines: move reference text to docs/"
