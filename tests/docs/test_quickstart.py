@@ -79,6 +79,7 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes], log: Path) -> None
 def ran(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Ran]]:
     """Every block of the quickstart, run in order against one server started as it says."""
     assert shutil.which("curl"), "the quickstart uses curl"
+    assert (REPO / ".venv" / "bin" / "hubspot-toolkit").exists(), "run `make setup` first"
     copy = tmp_path_factory.mktemp("clone")
     for name in project_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
