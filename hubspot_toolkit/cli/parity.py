@@ -63,7 +63,9 @@ def register(commands: Subcommands) -> None:
     add_spec_dir(check)
     check.add_argument("recording", type=Path, metavar="RECORDING")
     check.add_argument("--against", metavar="URL", help="a server (default: the stand-in)")
-    check.add_argument("--report", type=Path, metavar="FILE", help="also write the divergences as JSON")
+    check.add_argument(
+        "--report", type=Path, metavar="FILE", help="also write the divergences as JSON"
+    )
     _add_rate(check)
     check.set_defaults(run=check_command)
 
@@ -177,6 +179,8 @@ def check_command(args: argparse.Namespace) -> int:
                 divergences = check(recording, target)
     except HubSpotToolkitError as exc:
         return _fail(str(exc))
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a hand-edited recording
+        return _fail(f"{args.recording}: not a recording this toolkit wrote ({exc!r})")
     print(report(divergences, against), end="")
     if args.report:
         _write(args.report, json.dumps([d.as_json() for d in divergences], indent=2) + "\n")

@@ -123,6 +123,7 @@ def run(target: Target, settings: dict[str, Any], run_mark: str) -> dict[str, An
     normaliser = Normaliser(run_mark, target.base_url)
     relations = Relations()
     exchanges: list[dict[str, Any]] = []
+    answers: dict[str, Answer] = {}  # as sent, for the ledger's expectations (never written)
     written: set[str] = set()
     with httpx.Client(base_url=target.base_url, timeout=60, transport=target.transport) as client:
         send = _sender(target, client)
@@ -131,6 +132,7 @@ def run(target: Target, settings: dict[str, Any], run_mark: str) -> dict[str, An
             if request.token == "limited" and not target.limited_token:
                 raise ParityError(f"{request.name} needs HUBSPOT_LIMITED_TOKEN")
             answer = send(request)
+            answers[request.name] = answer
             raw = sort_unordered(answer.body, request.body)
             shown_request = normaliser.value(request.as_json())
             body = normaliser.value(raw)
@@ -153,6 +155,7 @@ def run(target: Target, settings: dict[str, Any], run_mark: str) -> dict[str, An
         "exchanges": exchanges,
         "relations": dict(sorted(relations.found.items())),
         "written": sorted(written),
+        "answers": answers,
         "portal": _hashed(portal[0]) if portal else None,
     }
 
@@ -202,8 +205,13 @@ def load(path: Any) -> dict[str, Any]:
     except (OSError, ValueError) as exc:
         raise ParityError(f"{path}: cannot read a recording ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ParityError(f"{path}: not a parity recording (no \"format\": {FORMAT!r})")
+        raise ParityError(f'{path}: not a parity recording (no "format": {FORMAT!r})')
     for name in ("scenario", "exchanges", "relations"):
         if name not in data:
             raise ParityError(f"{path}: the recording has no {name!r}")
+    for n, exchange in enumerate(data["exchanges"]):
+        if not isinstance(exchange, dict) or "name" not in exchange:
+            raise ParityError(f"{path}: exchanges[{n}] has no name")
+        if "response" not in exchange and "expect" not in exchange:
+            raise ParityError(f"{path}: exchange {exchange['name']} has no response or expect")
     return data

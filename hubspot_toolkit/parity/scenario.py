@@ -114,11 +114,15 @@ def keys_written(settings: dict[str, Any], run: str) -> Callable[[str, int], str
 
 
 def run_scenario(settings: dict[str, Any], run: str, send: Send) -> None:
-    """Every exchange, in order, through send."""
+    """Every exchange, in order, through send: the fixed scenario, or a recording's own list
+    of requests (the ledger's, ledger_recording.py)."""
+    if "requests" in settings:
+        for request in settings["requests"]:
+            send(Request(**(request | {"ledger": tuple(request["ledger"])})))
+        return
     key = keys_written(settings, run)
     first = settings["versions"][0]["version"] if settings["versions"] else None
     for entry in settings["versions"]:
-        version = entry["version"]
         created: dict[str, str] = {}
         if "upsert" in entry:
             created = _upserts(settings, entry, key, first, send)
@@ -177,7 +181,9 @@ def _upserts(
         inputs((k1, one), (k2, two), trace=True),
     )
     post("update", ("upsert-new-flag",), inputs((k1, one | {"name": "Parity one, renamed"})))
-    post("same-key-again", ("upsert-new-flag",), inputs((k1, one | {"name": "Parity one, renamed"})))
+    post(
+        "same-key-again", ("upsert-new-flag",), inputs((k1, one | {"name": "Parity one, renamed"}))
+    )
     if first is not None and version != first:
         post(
             f"key-from-{first}",
@@ -194,9 +200,9 @@ def _upserts(
         ("property-doesnt-exist",),
         inputs((key(version, 4), {NO_SUCH_PROPERTY: "1"})),
     )
-    unknown_key = {"inputs": [{"id": key(version, 4), "idProperty": NO_SUCH_PROPERTY}]}
-    unknown_key["inputs"][0]["properties"] = {"quantity": "1"}
-    post("unknown-id-property", ("upsert-id-property-unknown",), unknown_key)
+    unknown_key: dict[str, Any] = {"id": key(version, 4), "idProperty": NO_SUCH_PROPERTY}
+    unknown_key["properties"] = {"quantity": "1"}
+    post("unknown-id-property", ("upsert-id-property-unknown",), {"inputs": [unknown_key]})
     post(
         "non-unique-id-property",
         ("upsert-non-unique-id-property",),
@@ -223,8 +229,11 @@ def _upserts(
     post(
         "per-input-errors",
         ("upsert-per-input-errors-207",),
-        inputs((key(version, 6), {"quantity": "1"}), (key(version, 7), {NO_SUCH_PROPERTY: "1"}),
-               trace=True),
+        inputs(
+            (key(version, 6), {"quantity": "1"}),
+            (key(version, 7), {NO_SUCH_PROPERTY: "1"}),
+            trace=True,
+        ),
     )
     post("empty-inputs", ("batch-empty-inputs", "silent-empty-2xx"), {"inputs": []})
     post(
@@ -236,12 +245,14 @@ def _upserts(
     return _ids_by_key(created, prop)
 
 
-def _refusals(
-    name: str, path: str, settings: dict[str, Any], post: Callable[..., Answer]
-) -> None:
+def _refusals(name: str, path: str, settings: dict[str, Any], post: Callable[..., Answer]) -> None:
     """What every operation refuses the same way: bodies, media types, tokens, scopes."""
     post("malformed-body", ("invalid-json-syntax",), raw='{"inputs": [')
-    post("wrong-shape", ("invalid-json-wrong-shape", "missing-required-field"), {"inputs": {"id": "1"}})
+    post(
+        "wrong-shape",
+        ("invalid-json-wrong-shape", "missing-required-field"),
+        {"inputs": {"id": "1"}},
+    )
     post(
         "wrong-media-type",
         ("other-statuses", "error-categories-by-status"),
@@ -279,15 +290,23 @@ def _reads(
     dated = version != "v3"
 
     def path(from_type: str, to_type: str) -> str:
-        return template.replace("{fromObjectType}", from_type).replace("{toObjectType}", to_type)
+        return (
+            str(template).replace("{fromObjectType}", from_type).replace("{toObjectType}", to_type)
+        )
 
-    def post(step: str, ledger: tuple[str, ...], body: Any = None, *, to: str = "", **extra: Any) -> Answer:
+    def post(
+        step: str, ledger: tuple[str, ...], body: Any = None, *, to: str = "", **extra: Any
+    ) -> Answer:
         pair = to.split("/") if to else ["line_items", "deals"]
         return send(Request(name + step, ledger, path(*pair), body, **extra))
 
-    shape = ("dated-to-object-id-is-number", "dated-association-types-label-null") if dated else (
-        "v3-result-shape",
-        "v3-duplicate-to-per-label",
+    shape = (
+        ("dated-to-object-id-is-number", "dated-association-types-label-null")
+        if dated
+        else (
+            "v3-result-shape",
+            "v3-duplicate-to-per-label",
+        )
     )
     pairs = read_pairs(settings["associations"])
     for from_type, to_type, ids in pairs:
@@ -300,10 +319,14 @@ def _reads(
         )
         pages = _next_pages(answer)
         if pages:
-            ledger = ("dated-paging-per-result",) if dated else (
-                "v3-batch-read-ignores-after",
-                "v3-paging-next-shape",
-                "v3-page-size-100",
+            ledger = (
+                ("dated-paging-per-result",)
+                if dated
+                else (
+                    "v3-batch-read-ignores-after",
+                    "v3-paging-next-shape",
+                    "v3-page-size-100",
+                )
             )
             post(f"next-page/{from_type}-{to_type}", ledger, {"inputs": pages}, to=pair)
     if pairs:

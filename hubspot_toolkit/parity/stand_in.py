@@ -27,7 +27,7 @@ def page_size(recording: dict[str, Any]) -> int:
     sizes = [
         len(result.get("to", []))
         for exchange in recording["exchanges"]
-        for result in _results(exchange["response"]["body"])
+        for result in _results(exchange.get("response", {}).get("body"))
         if isinstance(result, dict) and result.get("paging")
     ]
     return min([s for s in sizes if s > 0], default=DEFAULT_PAGE_SIZE)
@@ -65,7 +65,15 @@ def arranged(recording: dict[str, Any], spec_dir: Path) -> Iterator[Target]:
         assert isinstance(app, ControlledApp)
         hubspot = InProcessStandIn(app)
         try:
-            if scenario["idProperty"] != SHIPPED_UNIQUE_KEY:
+            for entry in scenario.get("properties", []):
+                hubspot.define_property(
+                    entry["name"],
+                    entry.get("type", "string"),
+                    unique=entry.get("unique", False),
+                    options=entry.get("options", ()),
+                )
+            defined = {entry["name"] for entry in scenario.get("properties", [])}
+            if scenario["idProperty"] not in defined | {SHIPPED_UNIQUE_KEY}:
                 hubspot.define_property(scenario["idProperty"], unique=True)
             limited = hubspot.add_token([]) if scenario.get("limitedToken") else None
             yield Target(BASE_URL, hubspot.token, limited, transport=hubspot.transport)

@@ -62,7 +62,10 @@ REACHED: dict[str, list[tuple[str, str]]] = {
     ],
     "drops_upsert_properties": [("v3/upsert/create", "$.body.results[0].properties.name")],
     "wrong_type_ids": [
-        (f"{DATED}/read/existing/contacts-companies", "$.body.results[0].to[0].associationTypes[0].typeId")
+        (
+            f"{DATED}/read/existing/contacts-companies",
+            "$.body.results[0].to[0].associationTypes[0].typeId",
+        )
     ],
     "paging_repeats": [
         (f"{DATED}/read/next-page/contacts-companies", "$.body.results[0].to[0].toObjectId")

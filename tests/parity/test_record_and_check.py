@@ -35,7 +35,9 @@ def parity_process(
     )
 
 
-def parity(served: Served, *args: str, base_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def parity(
+    served: Served, *args: str, base_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """The same command in this process (a process start costs more than the command)."""
     out, err = io.StringIO(), io.StringIO()
     with (
@@ -86,7 +88,9 @@ def test_the_recording_covers_both_operations_in_every_version_of_the_spec(
     from tests.paths import SPEC_DIR
 
     recording = json.loads(recordings[0].read_text())
-    versions = {version_of_operation_id(op.operation_id) for op in operations(bundle_spec_dir(SPEC_DIR))}
+    versions = {
+        version_of_operation_id(op.operation_id) for op in operations(bundle_spec_dir(SPEC_DIR))
+    }
     names = {e["name"] for e in recording["exchanges"]}
     for version in versions:
         for step in ("upsert/create", "upsert/missing-scope", "read/unknown-id", "read/type-id"):
@@ -156,7 +160,10 @@ def test_a_server_changed_since_the_recording_is_reported(
         served, "check", str(recordings[0]), "--against", changed_server, "--report", str(report)
     )
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "v3/upsert/create $.body.results[0].properties.name: recorded \"Parity one\", now (absent)" in done.stdout
+    assert (
+        'v3/upsert/create $.body.results[0].properties.name: recorded "Parity one", now (absent)'
+        in done.stdout
+    )
     assert "upsert-returns-default-properties" in done.stdout  # the ledger entries it bears on
     found = json.loads(report.read_text())
     assert any(
