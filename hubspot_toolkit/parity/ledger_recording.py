@@ -229,3 +229,9 @@ def expectation_divergences(
         if name in entry:
             found.append((f"{where}.{name}", "(absent)", entry[name]))
     return found
+
+
+# after a ledger change: python -m hubspot_toolkit.parity.ledger_recording
+if __name__ == "__main__":
+    SHIPPED.write_text(rebuild(), encoding="utf-8")
+    print(f"wrote {SHIPPED}")
