@@ -262,10 +262,13 @@ def _refusals(name: str, path: str, settings: dict[str, Any], post: Callable[...
     post("invalid-token", ("auth-401-missing-or-unknown-token",), {"inputs": []}, token="invalid")
     post("no-token", ("auth-401-missing-or-unknown-token",), {"inputs": []}, token="none")
     if settings["limitedToken"]:
+        read = "/associations/" in path
         post(
             "missing-scope",
-            ("auth-403-missing-scopes", "association-read-required-scopes"),
-            {"inputs": [{"id": UNKNOWN_ID}]} if "/associations/" in path else {"inputs": []},
+            ("auth-403-missing-scopes", "association-read-required-scopes")
+            if read
+            else ("auth-403-missing-scopes",),
+            {"inputs": [{"id": UNKNOWN_ID}]} if read else {"inputs": []},
             token="limited",
         )
 
