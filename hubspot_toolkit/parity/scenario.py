@@ -285,6 +285,21 @@ def _spellings(object_type: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def _custom_spellings(associations: dict[str, Any]) -> list[tuple[str, str]]:
+    """(step, spelling) for the first custom object the portal's file names: its id, p_<name>,
+    the bare name (refused, ledger: object-type-custom-names) and p_<NAME>."""
+    named = [c for c in associations.get("customObjects", []) if isinstance(c, dict)]
+    if not named:
+        return []
+    type_id, name = str(named[0].get("objectTypeId")), str(named[0].get("name"))
+    return [
+        ("type-custom-id", type_id),
+        ("type-custom-p-name", f"p_{name}"),
+        ("type-custom-bare-name", name),
+        ("type-custom-p-name-upper-case", f"p_{name.upper()}"),
+    ]
+
+
 def _reads(
     settings: dict[str, Any], entry: dict[str, Any], created: dict[str, str], send: Send
 ) -> None:
@@ -336,6 +351,13 @@ def _reads(
         from_type, to_type, ids = pairs[0]
         for step, spelling, ledger_id in _spellings(from_type):
             post(step, (ledger_id,), {"inputs": [{"id": ids[0]}]}, to=f"{spelling}/{to_type}")
+    for step, spelling in _custom_spellings(settings["associations"]):
+        post(
+            step,
+            ("object-type-custom-names", "custom-object-name-letter-case"),
+            {"inputs": [{"id": UNKNOWN_ID}]},
+            to=f"{spelling}/contacts",
+        )
     without = {"no-associations-207-dated" if dated else "no-associations-207-v3"}
     records = [r for r in settings["associations"].get("records", []) if isinstance(r, dict)]
     if records:

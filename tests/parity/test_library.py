@@ -186,3 +186,61 @@ def test_a_recording_made_on_this_machine_is_no_evidence() -> None:
 def test_the_shipped_recording_is_json_with_sorted_keys() -> None:
     text = SHIPPED.read_text()
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def scenario_requests(associations: dict[str, Any] | None) -> list[Any]:
+    from hubspot_toolkit.parity.scenario import Answer, Request, run_scenario
+
+    settings = settings_from_spec(
+        bundle_spec_dir(SPEC_DIR),
+        prefix="contract-test-",
+        id_property="k",
+        associations=associations,
+        limited=True,
+    )
+    sent: list[Request] = []
+
+    def send(request: Request) -> Answer:
+        sent.append(request)
+        return Answer(400, {}, None)
+
+    run_scenario(settings, RUN, send)
+    return sent
+
+
+def test_every_exchange_names_ledger_entries_that_exist() -> None:
+    known = {e["id"] for e in behaviours()}
+    custom = {"customObjects": [{"objectTypeId": "2-30931773", "name": "credentialing_2_0"}]}
+    for request in scenario_requests(custom):
+        assert request.ledger and set(request.ledger) <= known, (request.name, request.ledger)
+
+
+def test_a_named_custom_object_is_read_in_each_spelling() -> None:
+    custom = {"customObjects": [{"objectTypeId": "2-30931773", "name": "credentialing_2_0"}]}
+    paths = {r.path for r in scenario_requests(custom) if r.name.startswith("v3/read/type-custom")}
+    assert paths == {
+        f"/crm/v3/associations/{spelling}/contacts/batch/read"
+        for spelling in (
+            "2-30931773",
+            "p_credentialing_2_0",
+            "credentialing_2_0",
+            "p_CREDENTIALING_2_0",
+        )
+    }
+
+
+def test_every_key_written_is_namespaced() -> None:
+    for request in scenario_requests(None):
+        if "/upsert" in request.path and isinstance(request.body, dict):
+            for item in request.body["inputs"] if isinstance(request.body["inputs"], list) else []:
+                if item.get("idProperty") == "k":
+                    assert item["id"].startswith(f"contract-test-parity-{RUN}-"), item
+
+
+def test_a_portal_is_paced_as_contract_paces_it() -> None:
+    from hubspot_toolkit.parity.record import default_rate
+
+    assert default_rate("https://api.hubapi.com", None) == 5.0
+    assert default_rate("http://127.0.0.1:8000", None) is None
+    assert default_rate("https://api.hubapi.com", 2.0) == 2.0
+    assert default_rate("https://api.hubapi.com", 0.0) is None
