@@ -36,6 +36,7 @@ class Request:
     content_type: str = "application/json"
     token: str = "token"
     summary: str | None = None
+    brief: bool = False  # record the answer's counts only (a batch at its limit)
 
     def content(self) -> bytes:
         import json
@@ -209,12 +210,20 @@ def _upserts(
         {"inputs": [{"id": "Parity one", "idProperty": "name", "properties": {"quantity": "1"}}]},
     )
     limit = entry.get("upsertLimit") or 100
-    over = [(key(version, 100 + n), {"quantity": "1"}) for n in range(limit + 1)]
+    at_limit = [(key(version, 1000 + n), {"quantity": "1"}) for n in range(limit)]
+    post(
+        "inputs-at-the-limit",
+        ("upsert-batch-input-limit",),
+        inputs(*at_limit),
+        summary=f"{limit} inputs, keys {key(version, 1000)}…",
+        brief=True,
+    )
+    over = [(key(version, 3000 + n), {"quantity": "1"}) for n in range(limit + 1)]
     post(
         "too-many-inputs",
         ("upsert-batch-input-limit",),
         inputs(*over),
-        summary=f"{limit + 1} inputs, keys {key(version, 100)}…",
+        summary=f"{limit + 1} inputs, keys {key(version, 3000)}…",
     )
     post(
         "coerced-values",
@@ -383,6 +392,13 @@ def _reads(
         to="parity_no_such_type/companies",
     )
     limit = entry.get("readLimit") or 1000
+    post(
+        "inputs-at-the-limit",
+        ("association-batch-input-limit",),
+        {"inputs": [{"id": str(10**14 + n)} for n in range(limit)]},
+        summary=f"{limit} inputs, unknown ids",
+        brief=True,
+    )
     post(
         "too-many-inputs",
         ("association-batch-input-limit",),
