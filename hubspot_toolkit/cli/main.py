@@ -8,7 +8,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from hubspot_toolkit.cli import bulk, codegen, contract, replay, serve, spec
+from hubspot_toolkit.cli import bulk, codegen, contract, parity, replay, serve, spec
 from hubspot_toolkit.cli.options import MissingExtraError
 
 
@@ -20,7 +20,7 @@ def parser() -> argparse.ArgumentParser:
         "and run bulk jobs.",
     )
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (codegen, serve, contract, spec, replay, bulk):
+    for module in (codegen, serve, contract, spec, replay, bulk, parity):
         module.register(commands)
     return top
 
