@@ -24,9 +24,16 @@ from hubspot_toolkit.server.config import ConfigError, ServerConfig
 from hubspot_toolkit.server.errors import ApiError, FastJSONResponse
 from hubspot_toolkit.server.faults import FaultInjector
 from hubspot_toolkit.server.logging_middleware import RequestLog
-from hubspot_toolkit.server.object_types import LINE_ITEMS, NAMES_BY_ID, canonical, read_scope
+from hubspot_toolkit.server.object_types import (
+    LINE_ITEMS,
+    NAMES_BY_ID,
+    canonical,
+    read_scope,
+    unknown_object_type,
+)
 from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
+from hubspot_toolkit.server.shapes import BatchShapes
 from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import read_property_values, upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
@@ -58,6 +65,9 @@ class ReferenceService:
         }
         self.scopes = {
             op.operation_id: _first_oauth_scopes(op.spec) for op in operations(self.spec)
+        }
+        self.shapes = {
+            op.operation_id: BatchShapes.for_operation(op) for op in operations(self.spec)
         }
         self.tokens = (
             TokenStore.from_file(config.tokens_file)
@@ -117,7 +127,16 @@ class ReferenceService:
     async def batch_upsert_line_items(
         self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
-        # every version takes and answers the same shapes (spec-diff --migrate v3:2026-03)
+        # 2025-09 on publish the upsert on the generic objects path: line items by any
+        # spelling HubSpot resolves (`line_items`, `line_item`, `0-8`); the stand-in holds no
+        # other type's records, and answers one as HubSpot answers a type it cannot infer
+        # (ledger: unknown-object-type, dated-upsert-generic-path).
+        if "objectType" in path:
+            named = path["objectType"]
+            if canonical(named, self.custom_types) != LINE_ITEMS:
+                raise unknown_object_type(named)
+
+        # every version takes the same request shapes (spec-diff --migrate v3:2026-03)
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             outcome = upsert_line_items(self.store, self.properties, body["inputs"])
             return outcome.results, outcome.errors
@@ -125,7 +144,9 @@ class ReferenceService:
         return self._batch(request, run)
 
     def _batch(
-        self, request: Request, run: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+        self,
+        request: Request,
+        run: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]]]],
     ) -> Response:
         started = iso(request.state.started_ms)
         results, errors = run()
@@ -139,7 +160,10 @@ class ReferenceService:
         if errors:
             body["numErrors"] = len(errors)
             body["errors"] = errors
-        return FastJSONResponse(body, 207 if errors else 200)
+        # 207, or a 200 listing errors, as the version's spec says (server/shapes.py)
+        shapes = self.shapes[request.state.operation_id]
+        failed = bool(errors)
+        return FastJSONResponse(shapes.fit(body, failed), shapes.status(failed))
 
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
         if base_operation_id(operation_id) == READ:
@@ -167,6 +191,7 @@ def _endpoint(
 
     async def endpoint(request: Request) -> Response:
         request.state.started_ms = now_ms()
+        request.state.operation_id = operation_id
         authorization = request.headers.get("authorization") or ""
         key = hashlib.sha256(authorization.encode()).hexdigest()
         allowed, limit_headers = service.limiter.take(key)
