@@ -38,7 +38,7 @@ from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import read_property_values, upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
-from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.operations import Operation, operations
 from hubspot_toolkit.spec.versions import (
     READ,
     UPSERT,
@@ -175,6 +175,23 @@ class ReferenceService:
         return self.scopes[operation_id]
 
 
+LINE_ITEMS_SEGMENT, GENERIC = "/line_items/", "/{objectType}/"
+
+
+def served_operations(spec: Document) -> list[Operation]:
+    """spec's operations, and each upsert again on HubSpot's generic objects path
+    (`/crm/objects/<version>/{objectType}/batch/upsert`, which spec/ writes for line items: the
+    import specialises it, workflow/update/dated.py), after all of spec's own so that a literal
+    `line_items` takes the spec's route."""
+    own = operations(spec)
+    generic = [
+        Operation(op.document, op.method, op.template.replace(LINE_ITEMS_SEGMENT, GENERIC), op.spec)
+        for op in own
+        if base_operation_id(op.operation_id) == UPSERT and LINE_ITEMS_SEGMENT in op.template
+    ]
+    return own + generic
+
+
 def _first_oauth_scopes(spec: dict[str, Any]) -> set[str]:
     """The first of an operation's OAuth alternatives (e-commerce grants the same, see auth)."""
     alternatives = [set(r["oauth2"]) for r in spec.get("security", []) if r.get("oauth2")]
@@ -256,7 +273,7 @@ def service_app(service: ReferenceService) -> Starlette:
 
     routes = [
         Route(op.template, _endpoint(service, op.operation_id), methods=[op.method.upper()])
-        for op in operations(service.spec)
+        for op in served_operations(service.spec)
     ]
     app = Starlette(
         routes=routes,

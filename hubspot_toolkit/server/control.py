@@ -48,7 +48,7 @@ from hubspot_toolkit.properties import (
     PropertyDefinitions,
 )
 from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST
-from hubspot_toolkit.server.app import ReferenceService, service_app
+from hubspot_toolkit.server.app import ReferenceService, served_operations, service_app
 from hubspot_toolkit.server.associations import define_custom_object
 from hubspot_toolkit.server.auth import Principal, TokenStore
 from hubspot_toolkit.server.config import ServerConfig, is_loopback
@@ -74,7 +74,6 @@ from hubspot_toolkit.server.ratelimit import RateLimiter
 from hubspot_toolkit.server.store import record_id
 from hubspot_toolkit.server.upsert import upsert_line_items
 from hubspot_toolkit.spec.document import Document
-from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
 
 log = logging.getLogger("hubspot_toolkit.server")
@@ -166,7 +165,7 @@ class ControlledApp:
                 base_operation_id(op.operation_id),
                 version_of_operation_id(op.operation_id),
             )
-            for op in operations(spec)
+            for op in served_operations(spec)
         ]
         self.versions = sorted({version for *_, version in self._routes})
         # The fault injector calls whichever app is current, so a reset keeps it.
