@@ -19,7 +19,7 @@ from contract_tests.fixture import PAGE_SIZE, associations_fixture
 from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
-from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS
+from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS, VERSION_OF
 from tests.paths import REPO, TOOLKIT
 
 SECRET = "pat-na1-this-token-must-never-be-printed"
@@ -147,7 +147,7 @@ def test_each_broken_server_fails_with_the_right_check(
         }
         # the checks are the same for every version: one version shows each one's teeth (the
         # cross-version check reaches the other by itself)
-        version = "2026-03" if kind in DATED else "v3"
+        version = VERSION_OF.get(kind) or ("2026-03" if kind in DATED else "v3")
         examples = "20" if kind in DATED else FAST["HUBSPOT_CONTRACT_MAX_EXAMPLES"]
         # Most broken servers break one promise, so the first check to fail must be the one
         # named: stopping there asserts as much, and spares the rest of the run.
