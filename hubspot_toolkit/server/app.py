@@ -88,6 +88,8 @@ class ReferenceService:
             config.properties_file or DEFAULT_FILE,
             ", ".join(self.properties.unique_names()) or "none",
         )
+        if unenforced := self.properties.unenforced_rules():
+            log.warning("validation rules the stand-in does not enforce: %s", "; ".join(unenforced))
         if config.associations_file:
             count = load_associations(self.store, config.associations_file, self.addressable)
             log.info("loaded %d associations from %s", count, config.associations_file)

@@ -2,6 +2,7 @@
 async), arranged and inspected by the test, fresh for each test."""
 
 import asyncio
+import json
 from pathlib import Path
 
 import httpx
@@ -218,6 +219,63 @@ def test_properties_defined_in_code(hubspot: InProcessStandIn) -> None:
     assert list(hubspot.line_items(by="erp_line_id")) == ["E-1"]
 
 
+@pytest.mark.parametrize(
+    "path", [UPSERT, UPSERT_DATED, "/crm/objects/2026-09/line_items/batch/upsert"]
+)
+def test_validation_rules_defined_in_code_are_enforced_in_every_version(
+    hubspot: InProcessStandIn, path: str
+) -> None:
+    hubspot.define_property("erp_line_id", unique=True)
+    hubspot.define_property("nickname", validation={"ALPHANUMERIC": "ALPHA_ONLY"})
+    hubspot.define_property("code", validation=[{"ruleType": "MAX_LENGTH", "ruleArguments": ["3"]}])
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        good = client.post(
+            path,
+            json=keyed("V-1", key="erp_line_id", nickname="Ada", code="abc"),
+            headers=bearer(hubspot.token),
+        )
+        bad = client.post(
+            path,
+            json=keyed("V-2", key="erp_line_id", nickname="Ada1", code="abcd"),
+            headers=bearer(hubspot.token),
+        )
+    assert good.status_code == 200, good.text
+    assert bad.status_code == 400
+    body = bad.json()
+    assert body["category"] == "VALIDATION_ERROR"
+    assert body["message"].startswith("Property values were not valid: [")
+    entries = json.loads(body["message"].removeprefix("Property values were not valid: "))
+    assert [(e["name"], e["error"]) for e in entries] == [
+        ("nickname", "INVALID_ALPHA"),
+        ("code", "INVALID_MAX_LENGTH"),
+    ]
+    assert entries[0]["message"] == "Enter only letters"
+    assert list(hubspot.line_items(by="erp_line_id")) == ["V-1"]
+    # redefined without rules: the same value is taken
+    hubspot.define_property("nickname")
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        again = client.post(
+            path,
+            json=keyed("V-2", key="erp_line_id", nickname="Ada1"),
+            headers=bearer(hubspot.token),
+        )
+    assert again.status_code == 200
+
+
+def test_stray_whitespace_in_a_non_string_value_is_refused(hubspot: InProcessStandIn) -> None:
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        refused = client.post(
+            UPSERT, json=keyed("W-1", quantity="3 "), headers=bearer(hubspot.token)
+        )
+        text = client.post(
+            UPSERT, json=keyed("W-2", name=" padded "), headers=bearer(hubspot.token)
+        )
+    assert refused.status_code == 400
+    assert '\\"3 \\" includes leading or trailing whitespace.' in refused.text
+    assert refused.json()["errors"][0]["code"] == "LEADING_TRAILING_WHITESPACE"
+    assert text.status_code == 200  # a string keeps its spaces
+
+
 @pytest.mark.hubspot(properties="portal-properties.json")
 def test_a_portals_properties_export(hubspot: InProcessStandIn) -> None:
     with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
@@ -302,6 +360,15 @@ def test_a_named_custom_object_is_reached_as_hubspot_reaches_one(hubspot: InProc
         (
             lambda h: h.define_property("x", "money"),
             "define_property('x'): type 'money' is not one of",
+        ),
+        (
+            lambda h: h.define_property("x", validation={"MAX_LENGTH": "ten"}),
+            "define_property('x'): propertyValidations.results[0].propertyValidationRules[0]: "
+            "MAX_LENGTH takes a whole number, not 'ten'",
+        ),
+        (
+            lambda h: h.define_property("x", validation=[{"ruleArguments": ["1"]}]),
+            "define_property('x'): each validation rule needs a ruleType",
         ),
         (lambda h: h.use_properties(HERE / "missing.json"), "missing.json: no such file"),
         (lambda h: h.use_properties({"results": [{"name": "x"}]}), "use_properties: results[0]: "),
