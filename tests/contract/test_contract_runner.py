@@ -115,12 +115,23 @@ def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
 
 
 def test_passes_on_a_portal_with_its_own_properties(tmp_path: Path) -> None:
-    """A portal's export (its own unique key, no external_line_item_id) steers the suite's
-    upserts through HUBSPOT_CONTRACT_PROPERTIES alone."""
+    """A portal's export (its own unique key, no external_line_item_id, validation rules on
+    its text and number properties) steers the suite's upserts through
+    HUBSPOT_CONTRACT_PROPERTIES alone: the values it sends keep the portal's rules."""
     document = json.loads(DEFAULT_FILE.read_text())
     for entry in document["results"]:
         if entry["name"] == "external_line_item_id":
             entry["name"] = "erp_code"
+    rules = {"name": ("ALPHANUMERIC", "ALPHA_ONLY"), "quantity": ("MIN_NUMBER", "10")}
+    document["propertyValidations"] = {
+        "results": [
+            {
+                "propertyName": name,
+                "propertyValidationRules": [{"ruleType": kind, "ruleArguments": [arg]}],
+            }
+            for name, (kind, arg) in rules.items()
+        ]
+    }
     export = tmp_path / "properties.json"
     export.write_text(json.dumps(document))
     with ReferenceServer(tmp_path / "db.sqlite3", properties_file=export) as portal:
