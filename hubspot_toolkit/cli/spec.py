@@ -13,6 +13,14 @@ def register(commands: Subcommands) -> None:
     update = commands.add_parser("update-spec", help=summary, description=summary)
     update.add_argument("upstream", type=Path, metavar="FILE", help="HubSpot's JSON or YAML")
     add_spec_dir(update)
+    update.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="VERSION",
+        help="accept a document of a version spec/ does not track yet, e.g. 2026-09: following "
+        "it means serving and testing its shapes too (repeatable)",
+    )
     update.set_defaults(run=update_command)
 
     summary = "import every tracked version from a checkout of HubSpot's spec collection"
@@ -79,7 +87,7 @@ def update_command(args: argparse.Namespace) -> int:
     with needs("update-spec", "codegen"):
         from hubspot_toolkit.workflow.update.importer import update
     try:
-        report = update(args.upstream, args.spec_dir)
+        report = update(args.upstream, args.spec_dir, add=tuple(args.add))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"{args.spec_dir}/ was left untouched.", file=sys.stderr)

@@ -148,7 +148,10 @@ def _judge(document: Followed, published: Published, upstream: Path, scratch: Pa
         return step(Outcome.SKIPPED, f"does not publish {document.name}")
     before = {path.name: path.read_bytes() for path in spec_files(scratch)}
     try:
-        report = update(upstream, scratch, document.operation, document.version)
+        # the versions replayed were chosen (--add) before: each import of one is explicit
+        report = update(
+            upstream, scratch, document.operation, document.version, add=(document.version,)
+        )
     except SpecError as exc:
         return step(Outcome.REFUSED, _reason(exc, upstream))
     after = {path.name: path.read_bytes() for path in spec_files(scratch)}

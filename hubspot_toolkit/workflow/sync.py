@@ -26,13 +26,7 @@ from hubspot_toolkit.workflow.diff.compare import compare
 from hubspot_toolkit.workflow.diff.report import as_markdown
 from hubspot_toolkit.workflow.update.atomic import all_or_nothing
 from hubspot_toolkit.workflow.update.importer import read_upstream, update
-from hubspot_toolkit.workflow.update.versions import VERSION, tracked
-
-# operation -> (folder under the collection's root, file name)
-LAYOUT = {
-    "batch_upsert_line_items": ("PublicApiSpecs/CRM/Line Items/Rollouts", "lineItems.json"),
-    "batch_read_associations": ("PublicApiSpecs/CRM/Associations/Rollouts", "associations.json"),
-}
+from hubspot_toolkit.workflow.update.versions import LAYOUT, VERSION, tracked
 
 
 @dataclass
@@ -84,7 +78,7 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
     with all_or_nothing(spec_dir):
         for (operation, version), path in sorted(documents.items()):
             if (operation, version) in ours or version in add:
-                notes += update(path, spec_dir, operation, version)
+                notes += update(path, spec_dir, operation, version, add=(version,))
     after = bundle_spec_dir(spec_dir)
     now_tracked = tracked_versions(after)
     untracked = sorted(
