@@ -175,7 +175,8 @@ def _number_problem(kind: str, argument: str, value: str) -> tuple[str, str] | N
         return RULE_CODES[kind], f"Enter a number of at least {argument}"
     if kind == "MAX_NUMBER" and number > Decimal(argument):
         return RULE_CODES[kind], f"Enter a number of at most {argument}"
-    places = -number.as_tuple().exponent if isinstance(number.as_tuple().exponent, int) else 0
+    exponent = number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) else 0
     if kind == "DECIMAL" and places > int(argument):
         return RULE_CODES[kind], f"Enter at most {argument} decimal places"
     return None

@@ -102,7 +102,7 @@ def test_rules_the_stand_in_does_not_enforce_are_listed() -> None:
 def test_a_rule_that_cannot_be_read_names_where(
     rules: dict[str, list[dict[str, Any]]], error: str
 ) -> None:
-    with pytest.raises(PropertiesFileError, match="^portal.json: ") as raised:
+    with pytest.raises(PropertiesFileError, match=r"^portal\.json: ") as raised:
         portal(rules)
     assert error in str(raised.value)
 

@@ -16,11 +16,14 @@ from hubspot_crm_client.models import (
     BatchResponseSimplePublicUpsertObject,
 )
 
+from hubspot_toolkit.client.bulk.versions import as_body, dated_versions, endpoint
 from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.testing import InProcessStandIn, StandInError, stand_in
 from tests.testing.helpers import KEY, UPSERT, UPSERT_DATED, bearer, ids, keyed, read_path
 
 HERE = Path(__file__).parent
+UPSERT_BODY = BatchInputSimplePublicObjectBatchInputUpsert.from_dict(keyed("A"))
+READ_BODY = BatchInputPublicObjectId.from_dict(ids("101"))
 
 
 def test_the_generated_client_sync_and_async(hubspot: InProcessStandIn) -> None:
@@ -167,6 +170,42 @@ def test_a_dated_version_only(hubspot: InProcessStandIn) -> None:
 def test_options_as_fixture_parameters(hubspot: InProcessStandIn, path: str) -> None:
     with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
         assert client.post(path, json=keyed("A"), headers=bearer(hubspot.token)).status_code == 200
+
+
+EVERY_VERSION = ["v3", *dated_versions("line_items", "batch_upsert_line_items")]
+
+
+@pytest.mark.parametrize(
+    "hubspot", [{"version": v} for v in EVERY_VERSION], indirect=True, ids=EVERY_VERSION
+)
+def test_every_version_alone_through_the_generated_client(hubspot: InProcessStandIn) -> None:
+    """version= serves one version, whichever spec/ tracks: its own upsert (the generated
+    client's, and HubSpot's generic path by type id) and read answer, the others 404."""
+    version = hubspot.version
+    assert version is not None
+    upsert = endpoint("line_items", "batch_upsert_line_items", version)
+    read = endpoint("associations", "batch_read_associations", version)
+    hubspot.associate("deals", "101", "line_items", ["900"])
+    with hubspot.client() as client:
+        written = upsert.sync_detailed(client=client, body=as_body(upsert, UPSERT_BODY))
+        found = read.sync_detailed(
+            "deals", "line_items", client=client, body=as_body(read, READ_BODY)
+        )
+    assert (written.status_code, found.status_code) == (200, 200)
+    prefix = "/crm/v3/objects" if version == "v3" else f"/crm/objects/{version}"
+    others = [v for v in EVERY_VERSION if v != version]
+    other_prefix = "/crm/v3/objects" if others[0] == "v3" else f"/crm/objects/{others[0]}"
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        by_id = client.post(
+            f"{prefix}/0-8/batch/upsert", json=keyed("A"), headers=bearer(hubspot.token)
+        )
+        other = client.post(
+            f"{other_prefix}/line_items/batch/upsert",
+            json=keyed("A"),
+            headers=bearer(hubspot.token),
+        )
+    assert by_id.status_code == 200 and by_id.json()["results"][0]["new"] is False
+    assert other.status_code == 404
 
 
 def test_injected_faults_sync_and_async(hubspot: InProcessStandIn) -> None:

@@ -46,7 +46,7 @@ DATED = dated_versions("line_items", "batch_upsert_line_items")
 
 def test_the_client_offers_every_dated_version_spec_tracks() -> None:
     assert {"2025-09", "2026-03", "2026-09"} <= set(DATED)
-    assert DATED == dated_versions("associations", "batch_read_associations")
+    assert dated_versions("associations", "batch_read_associations") == DATED
 
 
 @pytest.mark.parametrize("version", DATED)
