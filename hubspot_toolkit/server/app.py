@@ -129,10 +129,10 @@ class ReferenceService:
     async def batch_upsert_line_items(
         self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
-        # 2025-09 on publish the upsert on the generic objects path: line items by any
-        # spelling HubSpot resolves (`line_items`, `line_item`, `0-8`); the stand-in holds no
-        # other type's records, and answers one as HubSpot answers a type it cannot infer
-        # (ledger: unknown-object-type, dated-upsert-generic-path).
+        # HubSpot's generic objects path (served_operations): line items by any spelling
+        # HubSpot resolves (`line_items`, `line_item`, `0-8`); the stand-in holds no other
+        # type's records, and answers one as HubSpot answers a type it cannot infer (ledger:
+        # unknown-object-type, upsert-generic-path-other-types).
         if "objectType" in path:
             named = path["objectType"]
             if canonical(named, self.custom_types) != LINE_ITEMS:
