@@ -7,19 +7,23 @@ from importlib import import_module
 from types import ModuleType
 from typing import Any, get_type_hints
 
+from hubspot_toolkit.spec.lifecycle import warn_if_unsupported
 from hubspot_toolkit.spec.versions import versioned
 
 
 def endpoint(tag: str, operation: str, version: str) -> ModuleType:
-    """The generated module of operation in version (ValueError naming the versions it has)."""
+    """The generated module of operation in version (ValueError naming the versions it has);
+    an UnsupportedVersionWarning when HubSpot no longer supports the version."""
     name = versioned(operation, version)
     try:
-        return import_module(f"hubspot_crm_client.api.{tag}.{name}")
+        module = import_module(f"hubspot_crm_client.api.{tag}.{name}")
     except ModuleNotFoundError:
         raise ValueError(
             f"API version {version!r}: the generated client has no {name} "
             "(track the version in spec/ and regenerate)"
         ) from None
+    warn_if_unsupported(version)
+    return module
 
 
 def body_model(module: ModuleType) -> Any:
