@@ -83,6 +83,8 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
                 notes += update(path, spec_dir, operation, version, add=(version,))
     after = bundle_spec_dir(spec_dir)
     now_tracked = tracked_versions(after)
+    # an import's hint at the version's other document is moot once this sync imported it
+    notes = [note for note in notes if not _imported_since(note, now_tracked)]
     untracked = sorted(
         f"{operation} {version}"
         for operation, version in documents
@@ -102,6 +104,13 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
     report += "\n<details><summary>Import log</summary>\n\n```\n" + "\n".join(notes)
     report += "\n```\n</details>\n"
     return SyncResult(changed=_contents(spec_dir) != files_before, report=report, versions=statuses)
+
+
+def _imported_since(note: str, now_tracked: set[tuple[str, str]]) -> bool:
+    return any(
+        note.startswith(f"next: spec/ has no {operation} in {version} ")
+        for operation, version in now_tracked
+    )
 
 
 def _contents(spec_dir: Path) -> dict[str, bytes]:

@@ -17,6 +17,7 @@ import pytest
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.workflow.sync import sync
 from hubspot_toolkit.workflow.update.importer import update
 from tests.paths import SPEC_DIR, TOOLKIT
 from tests.workflow.upstream import upstream_from, write
@@ -161,3 +162,17 @@ def test_the_command_refuses_in_one_line_and_takes_add(
     )
     assert taken.returncode == 0, taken.stderr
     assert "next: spec/ has no batch_read_associations in 2026-09" in taken.stdout
+
+
+def test_sync_add_imports_the_version_whole_and_reports_its_status(
+    upstream: dict[str, Path], without_it: Path
+) -> None:
+    collection = upstream["lineItems.json"].parents[6]
+    assert (collection / "PublicApiSpecs").is_dir()
+    result = sync(collection, without_it, add=(VERSION,))
+    assert result.changed
+    assert files(without_it) == files(SPEC_DIR)
+    assert "next: " not in result.report  # both documents came in: no hint left over
+    assert result.versions[-1].startswith("for new integrations: ")
+    assert any(line.startswith("2026-09") for line in result.versions)
+    assert "HubSpot's versions (status today):" in result.report
