@@ -8,6 +8,7 @@ bulk jobs and the client can warn too.
 import datetime as dt
 import json
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -132,3 +133,16 @@ def warn_if_unsupported(version: str, on: dt.date | None = None) -> str | None:
     if message is not None:
         warnings.warn(message, UnsupportedVersionWarning, stacklevel=2)
     return message
+
+
+def report(versions: Iterable[str], on: dt.date | None = None) -> list[str]:
+    """One line per version, oldest first, with its status on that day, then the version a new
+    integration should use: what `sync-spec` and `spec-diff` print."""
+    known = schedule()
+    order = {name: index for index, name in enumerate(known)}
+    lines = [
+        known[name].describe(on) if name in known else f"{name}: not in HubSpot's schedule"
+        for name in sorted(set(versions), key=lambda name: (order.get(name, len(order)), name))
+    ]
+    lines.append(f"for new integrations: {newest(on)}")
+    return lines

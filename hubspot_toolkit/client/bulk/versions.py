@@ -12,7 +12,8 @@ from hubspot_toolkit.spec.versions import V3, versioned
 
 
 def endpoint(tag: str, operation: str, version: str) -> ModuleType:
-    """The generated module of operation in version (ValueError naming the versions it has)."""
+    """The generated module of operation in version (ValueError naming the versions it has);
+    an UnsupportedVersionWarning when HubSpot no longer supports the version."""
     name = versioned(operation, version)
     try:
         module = import_module(f"hubspot_crm_client.api.{tag}.{name}")
@@ -21,7 +22,7 @@ def endpoint(tag: str, operation: str, version: str) -> ModuleType:
             f"API version {version!r}: the generated client has no {name} "
             "(track the version in spec/ and regenerate)"
         ) from None
-    warn_if_unsupported(version)  # HubSpot's schedule (spec/lifecycle.json): a call there is a risk
+    warn_if_unsupported(version)
     return module
 
 
