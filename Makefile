@@ -68,14 +68,14 @@ serve: $(STAMP) ## Run the reference server in the foreground (HOST PORT DB TOKE
 bench: $(STAMP) ## Run every benchmark under bench/ and print `name: value` lines
 	@for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
 
-update-spec: $(STAMP) ## Import HubSpot's published spec, then regenerate: make update-spec UPSTREAM=file
-	@test -n '$(UPSTREAM)' || { echo "usage: make update-spec UPSTREAM=<HubSpot OpenAPI file>" >&2; exit 2; }
-	$(TOOLKIT) update-spec '$(UPSTREAM)'
+update-spec: $(STAMP) ## Import HubSpot's published spec, then regenerate: make update-spec UPSTREAM=file [ADD=2026-09 for a version spec/ does not track]
+	@test -n '$(UPSTREAM)' || { echo "usage: make update-spec UPSTREAM=<HubSpot OpenAPI file> [ADD=<new version>]" >&2; exit 2; }
+	$(TOOLKIT) update-spec '$(UPSTREAM)' $(call given,--add,ADD)
 	$(TOOLKIT) generate
 
-sync-spec: $(STAMP) ## Import every tracked version from HubSpot's spec collection: make sync-spec SOURCE=<checkout>
-	@test -n '$(SOURCE)' || { echo "usage: make sync-spec SOURCE=<checkout of HubSpot's public spec collection>" >&2; exit 2; }
-	$(TOOLKIT) sync-spec --source '$(SOURCE)'
+sync-spec: $(STAMP) ## Import every tracked version from HubSpot's spec collection: make sync-spec SOURCE=<checkout> [ADD=2026-09]
+	@test -n '$(SOURCE)' || { echo "usage: make sync-spec SOURCE=<checkout of HubSpot's public spec collection> [ADD=<new version>]" >&2; exit 2; }
+	$(TOOLKIT) sync-spec --source '$(SOURCE)' $(call given,--add,ADD)
 
 # Only what was given on make's command line: VERSION or ADD in the environment must not steer it.
 REPLAY_OPTIONS = $(call given,--every,EVERY) $(call given,--since,SINCE) \

@@ -34,6 +34,7 @@ from hubspot_toolkit.properties import PropertiesFileError
 from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
+from hubspot_toolkit.spec.lifecycle import unsupported_message
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
 
@@ -229,6 +230,10 @@ def run_suite(args: argparse.Namespace) -> int:
     try:
         spec = bundle_spec_dir(args.spec_dir)
         args.included = _included_operations(spec, args.versions)
+        for version in parse(args.versions) or []:
+            message = unsupported_message(version)
+            if message:
+                print(f"warning: --versions {message}", file=sys.stderr)
         configured = from_environment()
         context: AbstractContextManager[Target] = (
             nullcontext(configured) if configured else reference_target(args.spec_dir, spec)

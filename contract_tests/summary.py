@@ -76,6 +76,12 @@ def _one_line(text: str) -> str:
     return line if len(line) <= 240 else line[:237] + "..."
 
 
+def _whole(text: str) -> str:
+    """An error's full text, blank lines dropped, its later lines indented under the first."""
+    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    return "\n  ".join(lines)
+
+
 def read_events(path: Path) -> Summary:
     summary = Summary()
     if not path.exists():
@@ -90,7 +96,9 @@ def read_events(path: Path) -> Summary:
             label = payload.get("label") or ""
             info = payload.get("info") or payload.get("value") or {}
             message = info.get("message") if isinstance(info, dict) else str(info)
-            summary.errors.append(_one_line(f"{label} {message or kind}".strip()))
+            # whole: an error says why nothing was tested (every invalid link, each reason)
+            text = f"{label}: {message or kind}" if label else str(message or kind)
+            summary.errors.append(_whole(text))
     return summary
 
 

@@ -36,6 +36,22 @@ def versioned_operation_id(response: Any) -> str | None:
     return operation.operation_id if operation else None
 
 
+def errors_at_200(response: Any) -> bool:
+    """Whether the exchange's operation, in its version, declares `errors` in its 200 answer
+    (2026-09's do, and list no 207: a partial failure is a 200 listing them)."""
+    operation_id = versioned_operation_id(response)
+    return operation_id is not None and _declares_errors_at_200(operation_id)
+
+
+@cache
+def _declares_errors_at_200(operation_id: str) -> bool:
+    for operation in suite_operations():
+        if operation.operation_id == operation_id:
+            schema = operation.response_schema(200)
+            return isinstance(schema, dict) and "errors" in schema.get("properties", {})
+    return False
+
+
 def operation_id_of(response: Any) -> str | None:
     """The operation the exchange belongs to, by its name across versions."""
     operation_id = versioned_operation_id(response)

@@ -30,8 +30,10 @@ def _instant(value: Any) -> datetime | None:
         return None
 
 
-def batch_envelope_problems(status: int, body: Any) -> list[str]:
-    """numErrors == len(errors); a 207 only with errors; completedAt not before startedAt."""
+def batch_envelope_problems(status: int, body: Any, errors_at_200: bool = False) -> list[str]:
+    """numErrors == len(errors); a 207 only with errors; completedAt not before startedAt.
+    errors_at_200: whether the version's 200 answer declares `errors` (2026-09 lists no 207:
+    its partial failure is a 200 listing them); else errors at 200 are a broken answer."""
     if not isinstance(body, dict):
         return []
     problems = []
@@ -39,8 +41,8 @@ def batch_envelope_problems(status: int, body: Any) -> list[str]:
     if status == 207 and not errors:
         problems.append("a 207 answer carries no errors (a 207 means some inputs failed)")
     # `errors: []` is captured at 200 (ledger: batch-empty-links-and-errors-at-200); errors
-    # listed at 200 never are: a partial failure is a 207
-    if status == 200 and errors:
+    # listed at 200 never are where the version has a 207: its partial failure is a 207
+    if status == 200 and errors and not errors_at_200:
         problems.append(f"a 200 answer lists {len(errors)} errors: a partial failure is a 207")
     if "numErrors" in body and isinstance(errors, list) and body["numErrors"] != len(errors):
         problems.append(f"numErrors is {body['numErrors']} but errors holds {len(errors)}")
@@ -308,7 +310,7 @@ def read_back_problems(
         return ["the association read of records just written has no results"]
     answered = [str((r.get("from") or {}).get("id")) for r in results if isinstance(r, dict)]
     problems = []
-    errors = body.get("errors") if status == 207 else None
+    errors = body.get("errors")  # a 207's, or a 200's where the version lists no 207
     for error in errors if isinstance(errors, list) else []:
         context = error.get("context") if isinstance(error, dict) else None
         named = context.get("fromObjectId") if isinstance(context, dict) else None

@@ -13,6 +13,7 @@ from contract_tests.scopes import readable_from_environment, standard_types
 from contract_tests.settings import HookSettings
 from contract_tests.spec_source import suite_operations, suite_spec
 from hubspot_toolkit.properties import PropertyDefinition, PropertyDefinitions
+from hubspot_toolkit.properties.validation import conforming, conforming_number
 from hubspot_toolkit.server.upsert import read_property_values
 from hubspot_toolkit.spec.versions import UPSERT
 
@@ -143,6 +144,8 @@ def sample_value(definition: PropertyDefinition, generated: str, n: int) -> str 
     """A value the target accepts for definition and answers unchanged; None to leave it out."""
     if definition.name == "hs_recurring_billing_period":
         return ("P12M", "P1Y", "P6M", "P2W")[n % 4]  # the line items guide's ISO-8601 periods
+    if definition.rules:  # the portal's validation rules: a value that keeps them, or none
+        return _ruled_value(definition, generated, n)
     if definition.type == "number":
         return str(n % 1000)  # non-negative: valid for price too
     if definition.type == "bool":
@@ -152,6 +155,21 @@ def sample_value(definition: PropertyDefinition, generated: str, n: int) -> str 
     if definition.type == "string":
         return generated  # any text is a valid string: the generated one keeps fuzzing values
     return None  # dates and phone numbers may come back reformatted; left out
+
+
+def _ruled_value(definition: PropertyDefinition, generated: str, n: int) -> str | None:
+    """A value for a property the portal gave validation rules: for text, the generated one
+    when it keeps them, else one made to; for numbers, one within their bounds."""
+
+    def kept(value: str | None) -> str | None:
+        ok = value is not None and all(rule.problem(value) is None for rule in definition.rules)
+        return value if ok else None
+
+    if definition.type == "number":
+        return kept(conforming_number(definition.rules, n))
+    if definition.type != "string":
+        return None  # rules on dates are not enforced by the stand-in: left out
+    return kept(generated) or kept(conforming(definition.rules, n))
 
 
 def defined_upsert_body(body: Any, definitions: PropertyDefinitions, id_property: str) -> Any:

@@ -3,6 +3,7 @@
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs
 from hubspot_toolkit.errors import SpecError
@@ -13,6 +14,14 @@ def register(commands: Subcommands) -> None:
     update = commands.add_parser("update-spec", help=summary, description=summary)
     update.add_argument("upstream", type=Path, metavar="FILE", help="HubSpot's JSON or YAML")
     add_spec_dir(update)
+    update.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="VERSION",
+        help="accept a document of a version spec/ does not track yet, e.g. 2026-09: following "
+        "it means serving and testing its shapes too (repeatable)",
+    )
     update.set_defaults(run=update_command)
 
     summary = "import every tracked version from a checkout of HubSpot's spec collection"
@@ -79,7 +88,7 @@ def update_command(args: argparse.Namespace) -> int:
     with needs("update-spec", "codegen"):
         from hubspot_toolkit.workflow.update.importer import update
     try:
-        report = update(args.upstream, args.spec_dir)
+        report = update(args.upstream, args.spec_dir, add=tuple(args.add))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"{args.spec_dir}/ was left untouched.", file=sys.stderr)
@@ -107,11 +116,13 @@ def sync_command(args: argparse.Namespace) -> int:
         return 1
     state = "changed, client regenerated" if result.changed else "unchanged"
     print(f"{args.spec_dir}/ {state}; report in {args.report}")
+    print("\n".join(result.versions))
     return 0
 
 
 def diff_command(args: argparse.Namespace) -> int:
     with needs("spec-diff", "codegen"):
+        from hubspot_toolkit.spec import lifecycle
         from hubspot_toolkit.spec.bundle import bundle_spec_dir
         from hubspot_toolkit.workflow.diff.compare import compare, only_version
         from hubspot_toolkit.workflow.diff.report import as_json, as_markdown, as_text
@@ -145,6 +156,8 @@ def diff_command(args: argparse.Namespace) -> int:
     except (SourceError, SpecError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    # each version's status: on stderr, so that --format json stays one document
+    print("\n".join(lifecycle.report(_versions(new) | _versions(old))), file=sys.stderr)
     # Two files are two documents, not the client's whole spec/: which model classes exist
     # is for a spec/ comparison (--base) to say.
     changes = compare(old, new, models=not (args.old or args.new))
@@ -164,3 +177,11 @@ def diff_command(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _versions(document: dict[str, Any]) -> set[str]:
+    """The API versions of a document's operations."""
+    from hubspot_toolkit.spec.operations import operations
+    from hubspot_toolkit.spec.versions import version_of_operation_id
+
+    return {version_of_operation_id(op.operation_id) for op in operations(document)}

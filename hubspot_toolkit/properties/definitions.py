@@ -14,12 +14,21 @@ from hubspot_toolkit.errors import HubSpotToolkitError
 from hubspot_toolkit.properties import values
 from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST, PropertyProblem
 from hubspot_toolkit.properties.shape import DOCUMENT
+from hubspot_toolkit.properties.validation import (
+    ENFORCED,
+    RuleError,
+    ValidationRule,
+    rules_by_property,
+)
 
 DEFAULT_FILE = Path(__file__).with_name("line_items.json")
 # The one custom property of the shipped definitions, unique (HubSpot's hs_sku is not): what the
 # reference server, the contract suite and the benchmarks upsert by unless told otherwise.
 SHIPPED_UNIQUE_KEY = "external_line_item_id"
 _VALIDATOR = Draft202012Validator(DOCUMENT)
+# The types whose values may not start or end with whitespace (properties/values.py): every
+# type but text (string, and the internal text types).
+NON_STRING = frozenset({"number", "enumeration", "bool", "date", "datetime", "phone_number"})
 
 
 class PropertiesFileError(HubSpotToolkitError):
@@ -35,6 +44,8 @@ class PropertyDefinition:
     has_unique_value: bool
     read_only_value: bool
     calculated: bool
+    # the portal's validation rules for it (properties/validation.py)
+    rules: tuple[ValidationRule, ...] = ()
 
     @property
     def writable(self) -> bool:
@@ -91,6 +102,16 @@ class PropertyDefinitions:
             message = error.message if len(error.message) <= 160 else error.message[:157] + "..."
             raise PropertiesFileError(f"{source}: {_where(error.absolute_path)}: {message}")
         assert isinstance(data, dict)
+        try:
+            rules = rules_by_property(data.get("propertyValidations", {}))
+        except RuleError as exc:
+            raise PropertiesFileError(f"{source}: {exc}") from None
+        unknown = sorted(set(rules) - {entry["name"] for entry in data["results"]})
+        if unknown:
+            raise PropertiesFileError(
+                f"{source}: propertyValidations names properties it does not define: "
+                + ", ".join(unknown)
+            )
         definitions, labels, seen = [], {}, set()
         for n, entry in enumerate(data["results"]):
             name = entry["name"]
@@ -109,6 +130,7 @@ class PropertyDefinitions:
                         "readOnlyValue", False
                     ),
                     calculated=entry.get("calculated", False),
+                    rules=rules.get(name, ()),
                 )
             )
             labels[name] = tuple(option["label"] for option in options)
@@ -131,6 +153,16 @@ class PropertyDefinitions:
 
     def unique_names(self) -> list[str]:
         return [d.name for d in self._by_name.values() if d.has_unique_value]
+
+    def unenforced_rules(self) -> list[str]:
+        """`<property>: <ruleType>` for each of the portal's rules the stand-in does not enforce
+        (date, e-mail, URL and the like: kept, and said at start)."""
+        return [
+            f"{d.name}: {rule.rule_type}"
+            for d in self._by_name.values()
+            for rule in d.rules
+            if rule.rule_type not in ENFORCED
+        ]
 
     def writable(self) -> list[PropertyDefinition]:
         return [d for d in self._by_name.values() if d.writable]
@@ -170,9 +202,12 @@ class PropertyDefinitions:
             return values.read_only_problem(definition.name, definition.calculated)
         if value == "":
             # "Properties values can be cleared by passing an empty string." (the same spec;
-            # also https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide)
+            # also https://developers.hubspot.com/docs/api-reference/crm-properties-v3/guide);
+            # whether a MIN_LENGTH rule refuses clearing is not documented: it does not here
             return None
         kind = definition.type
+        if kind in NON_STRING and (edge := values.whitespace_problem(value)):
+            return edge
         if kind == "number":
             found = values.number_problem(value)
         elif kind == "enumeration":
@@ -191,7 +226,12 @@ class PropertyDefinitions:
             found = values.datetime_problem(value)
         else:
             found = None  # string, phone_number and the internal text types take any text
-        return found or values.line_item_problem(definition.name, value)
+        found = found or values.line_item_problem(definition.name, value)
+        # a portal's rules, once the value fits its type (INVALID_ALPHA is HubSpot's answer
+        # to a rule; which comes first when both fail is not documented)
+        for rule in definition.rules if found is None else ():
+            found = found or rule.problem(value)
+        return found
 
 
 @cache

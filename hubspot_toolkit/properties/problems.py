@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from hubspot_toolkit.properties.validation import OUR_RULE_CODES
+
 # HubSpot's codes. Source of each: the error handling page
 # https://developers.hubspot.com/docs/api-reference/error-handling (PROPERTY_DOESNT_EXIST,
 # INVALID_INTEGER) and the captures cited beside the rules in values.py.
@@ -11,12 +13,14 @@ INVALID_OPTION = "INVALID_OPTION"
 INVALID_LONG = "INVALID_LONG"
 INVALID_DATE = "INVALID_DATE"
 READ_ONLY_VALUE = "READ_ONLY_VALUE"
+LEADING_TRAILING_WHITESPACE = "LEADING_TRAILING_WHITESPACE"
 
 # OURS, not HubSpot's: the line items guide states these two rules but no source shows the code
 # or message HubSpot answers with, so these names are invented (and documented as such).
 NEGATIVE_PRICE = "NEGATIVE_PRICE"
 INVALID_BILLING_PERIOD = "INVALID_BILLING_PERIOD"
-OUR_CODES = frozenset({NEGATIVE_PRICE, INVALID_BILLING_PERIOD})
+# The codes of validation rules other than ALPHA_ONLY are ours too (properties/validation.py).
+OUR_CODES = frozenset({NEGATIVE_PRICE, INVALID_BILLING_PERIOD}) | OUR_RULE_CODES
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,41 @@ PROPERTY: dict[str, Any] = {
     },
 }
 
+# HubSpot's Property Validations API answer (GET /crm/v3/property-validations/{objectTypeId};
+# PublicPropertyValidationRuleMap in HubSpot's spec collection): a portal's export may carry it
+# beside the properties, as `propertyValidations` (properties/validation.py).
+RULE: dict[str, Any] = {
+    "type": "object",
+    "required": ["ruleType", "ruleArguments"],
+    "properties": {
+        "ruleType": {"type": "string"},
+        "ruleArguments": {"type": "array", "items": {"type": "string"}},
+        "shouldApplyNormalization": {"type": "boolean"},
+    },
+}
+VALIDATIONS: dict[str, Any] = {
+    "type": "object",
+    "required": ["results"],
+    "properties": {
+        "results": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["propertyName", "propertyValidationRules"],
+                "properties": {
+                    "propertyName": {"type": "string", "minLength": 1},
+                    "propertyValidationRules": {"type": "array", "items": RULE},
+                },
+            },
+        }
+    },
+}
+
 DOCUMENT: dict[str, Any] = {
     "type": "object",
     "required": ["results"],
-    "properties": {"results": {"type": "array", "items": PROPERTY}},
+    "properties": {
+        "results": {"type": "array", "items": PROPERTY},
+        "propertyValidations": VALIDATIONS,
+    },
 }

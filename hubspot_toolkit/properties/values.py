@@ -13,6 +13,7 @@ from hubspot_toolkit.properties.problems import (
     INVALID_INTEGER,
     INVALID_LONG,
     INVALID_OPTION,
+    LEADING_TRAILING_WHITESPACE,
     NEGATIVE_PRICE,
     READ_ONLY_VALUE,
 )
@@ -137,4 +138,18 @@ def line_item_problem(name: str, value: str) -> tuple[str, str] | None:
             INVALID_BILLING_PERIOD,
             f"{value} is not a valid term: use an ISO-8601 period PnYnMnD or PnW, e.g. P12M.",
         )
+    return None
+
+
+# Whitespace and invisible characters HubSpot names (no-break spaces, zero-width characters).
+_EDGE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]|[\s\u200b-\u200d\u2060\ufeff]$")
+
+
+def whitespace_problem(value: str) -> tuple[str, str] | None:
+    """A non-string value (enumerations included) with leading or trailing whitespace,
+    invisible unicode characters too: refused since 7 April 2025, with this code and message
+    (HubSpot's changelog "Breaking Change: Enhanced Validations for Non-String Properties in
+    HubSpot's CRMObject APIs"; ledger: property-leading-trailing-whitespace)."""
+    if _EDGE.search(value):
+        return LEADING_TRAILING_WHITESPACE, f'"{value}" includes leading or trailing whitespace.'
     return None

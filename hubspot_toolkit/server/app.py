@@ -24,14 +24,21 @@ from hubspot_toolkit.server.config import ConfigError, ServerConfig
 from hubspot_toolkit.server.errors import ApiError, FastJSONResponse
 from hubspot_toolkit.server.faults import FaultInjector
 from hubspot_toolkit.server.logging_middleware import RequestLog
-from hubspot_toolkit.server.object_types import LINE_ITEMS, NAMES_BY_ID, canonical, read_scope
+from hubspot_toolkit.server.object_types import (
+    LINE_ITEMS,
+    NAMES_BY_ID,
+    canonical,
+    read_scope,
+    unknown_object_type,
+)
 from hubspot_toolkit.server.ratelimit import RateLimiter, too_many_requests
 from hubspot_toolkit.server.requests import RequestChecker
+from hubspot_toolkit.server.shapes import BatchShapes
 from hubspot_toolkit.server.store import Store, iso, now_ms
 from hubspot_toolkit.server.upsert import read_property_values, upsert_line_items
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
-from hubspot_toolkit.spec.operations import operations
+from hubspot_toolkit.spec.operations import Operation, operations
 from hubspot_toolkit.spec.versions import (
     READ,
     UPSERT,
@@ -59,6 +66,9 @@ class ReferenceService:
         self.scopes = {
             op.operation_id: _first_oauth_scopes(op.spec) for op in operations(self.spec)
         }
+        self.shapes = {
+            op.operation_id: BatchShapes.for_operation(op) for op in operations(self.spec)
+        }
         self.tokens = (
             TokenStore.from_file(config.tokens_file)
             if config.tokens_file
@@ -78,6 +88,8 @@ class ReferenceService:
             config.properties_file or DEFAULT_FILE,
             ", ".join(self.properties.unique_names()) or "none",
         )
+        if unenforced := self.properties.unenforced_rules():
+            log.warning("validation rules the stand-in does not enforce: %s", "; ".join(unenforced))
         if config.associations_file:
             count = load_associations(self.store, config.associations_file, self.addressable)
             log.info("loaded %d associations from %s", count, config.associations_file)
@@ -117,7 +129,16 @@ class ReferenceService:
     async def batch_upsert_line_items(
         self, request: Request, body: Any, path: dict[str, str], version: str
     ) -> Response:
-        # every version takes and answers the same shapes (spec-diff --migrate v3:2026-03)
+        # HubSpot's generic objects path (served_operations): line items by any spelling
+        # HubSpot resolves (`line_items`, `line_item`, `0-8`); the stand-in holds no other
+        # type's records, and answers one as HubSpot answers a type it cannot infer (ledger:
+        # unknown-object-type, upsert-generic-path-other-types).
+        if "objectType" in path:
+            named = path["objectType"]
+            if canonical(named, self.custom_types) != LINE_ITEMS:
+                raise unknown_object_type(named)
+
+        # every version takes the same request shapes (spec-diff --migrate v3:2026-03)
         def run() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             outcome = upsert_line_items(self.store, self.properties, body["inputs"])
             return outcome.results, outcome.errors
@@ -125,7 +146,9 @@ class ReferenceService:
         return self._batch(request, run)
 
     def _batch(
-        self, request: Request, run: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+        self,
+        request: Request,
+        run: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]]]],
     ) -> Response:
         started = iso(request.state.started_ms)
         results, errors = run()
@@ -139,7 +162,10 @@ class ReferenceService:
         if errors:
             body["numErrors"] = len(errors)
             body["errors"] = errors
-        return FastJSONResponse(body, 207 if errors else 200)
+        # 207, or a 200 listing errors, as the version's spec says (server/shapes.py)
+        shapes = self.shapes[request.state.operation_id]
+        failed = bool(errors)
+        return FastJSONResponse(shapes.fit(body, failed), shapes.status(failed))
 
     def required_scopes(self, operation_id: str, path: dict[str, str]) -> set[str]:
         if base_operation_id(operation_id) == READ:
@@ -149,6 +175,23 @@ class ReferenceService:
             )
             return {read_scope(t) for t in types}
         return self.scopes[operation_id]
+
+
+LINE_ITEMS_SEGMENT, GENERIC = "/line_items/", "/{objectType}/"
+
+
+def served_operations(spec: Document) -> list[Operation]:
+    """spec's operations, and each upsert again on HubSpot's generic objects path
+    (`/crm/objects/<version>/{objectType}/batch/upsert`, which spec/ writes for line items: the
+    import specialises it, workflow/update/dated.py), after all of spec's own so that a literal
+    `line_items` takes the spec's route."""
+    own = operations(spec)
+    generic = [
+        Operation(op.document, op.method, op.template.replace(LINE_ITEMS_SEGMENT, GENERIC), op.spec)
+        for op in own
+        if base_operation_id(op.operation_id) == UPSERT and LINE_ITEMS_SEGMENT in op.template
+    ]
+    return own + generic
 
 
 def _first_oauth_scopes(spec: dict[str, Any]) -> set[str]:
@@ -167,6 +210,7 @@ def _endpoint(
 
     async def endpoint(request: Request) -> Response:
         request.state.started_ms = now_ms()
+        request.state.operation_id = operation_id
         authorization = request.headers.get("authorization") or ""
         key = hashlib.sha256(authorization.encode()).hexdigest()
         allowed, limit_headers = service.limiter.take(key)
@@ -231,7 +275,7 @@ def service_app(service: ReferenceService) -> Starlette:
 
     routes = [
         Route(op.template, _endpoint(service, op.operation_id), methods=[op.method.upper()])
-        for op in operations(service.spec)
+        for op in served_operations(service.spec)
     ]
     app = Starlette(
         routes=routes,

@@ -19,7 +19,8 @@ Operations (`?`: optional):
     limit_rate      {limit, window?}                    limit null: none
     inject_faults   {fraction, seed?}
     use_properties  {document, source?}                 a Properties API answer
-    define_property {entry}                             one definition, added or replaced
+    define_property {entry, validation}                 one definition (and its validation
+                                                        rules), added or replaced
     serve_only      {version}                           other versions → 404; null: every one
     line_items      {by?}                               → [{id, properties, created_ms, updated_ms}]
     requests        {}                                  → [{method, path, query, body, status,
@@ -48,7 +49,7 @@ from hubspot_toolkit.properties import (
     PropertyDefinitions,
 )
 from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST
-from hubspot_toolkit.server.app import ReferenceService, service_app
+from hubspot_toolkit.server.app import ReferenceService, served_operations, service_app
 from hubspot_toolkit.server.associations import define_custom_object
 from hubspot_toolkit.server.auth import Principal, TokenStore
 from hubspot_toolkit.server.config import ServerConfig, is_loopback
@@ -74,7 +75,6 @@ from hubspot_toolkit.server.ratelimit import RateLimiter
 from hubspot_toolkit.server.store import record_id
 from hubspot_toolkit.server.upsert import upsert_line_items
 from hubspot_toolkit.spec.document import Document
-from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import base_operation_id, version_of_operation_id
 
 log = logging.getLogger("hubspot_toolkit.server")
@@ -166,7 +166,7 @@ class ControlledApp:
                 base_operation_id(op.operation_id),
                 version_of_operation_id(op.operation_id),
             )
-            for op in operations(spec)
+            for op in served_operations(spec)
         ]
         self.versions = sorted({version for *_, version in self._routes})
         # The fault injector calls whichever app is current, so a reset keeps it.
@@ -392,13 +392,28 @@ class ControlledApp:
         self.service.properties = definitions
         self._properties_document = document
 
-    def define_property(self, entry: dict[str, Any]) -> None:
-        name = entry.get("name")
+    def define_property(self, entry: dict[str, Any], validation: Any = None) -> None:
+        """entry replaces the property's definition, and validation (a list of rules in the
+        shape of HubSpot's Property Validations API, or None for none) its rules."""
+        name = entry.get("name") if isinstance(entry, dict) else None
         if self._properties_document is None:
             source = self.config.properties_file or DEFAULT_FILE
             self._properties_document = json.loads(source.read_text(encoding="utf-8"))
-        kept = [e for e in self._properties_document["results"] if e.get("name") != name]
-        self.use_properties({"results": [*kept, entry]}, f"define_property({name!r})")
+        document = self._properties_document
+        kept = [e for e in document["results"] if e.get("name") != name]
+        rules = [
+            r
+            for r in document.get("propertyValidations", {}).get("results", [])
+            if r.get("propertyName") != name
+        ]
+        if validation:
+            rules.append({"propertyName": name, "propertyValidationRules": validation})
+        replaced = {
+            **document,
+            "results": [*kept, entry],
+            "propertyValidations": {"results": rules},
+        }
+        self.use_properties(replaced, f"define_property({name!r})")
 
     def serve_only(self, version: str | None) -> None:
         if version is not None and version not in self.versions:

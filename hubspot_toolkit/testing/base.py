@@ -16,7 +16,7 @@ from hubspot_toolkit.client.strict import strict_client
 from hubspot_toolkit.server.auth import DEV_TOKEN
 from hubspot_toolkit.testing.channels import Channel
 from hubspot_toolkit.testing.errors import StandInError
-from hubspot_toolkit.testing.properties import definition, read_document
+from hubspot_toolkit.testing.properties import Rules, definition, read_document, rules
 from hubspot_toolkit.testing.records import ReceivedRequest, StoredLineItem
 
 RecordId = str | int
@@ -151,9 +151,14 @@ class StandIn:
         read_only: bool = False,
         field_type: str | None = None,
         label: str | None = None,
+        validation: Rules | None = None,
     ) -> None:
         """Add (or replace) one line item property definition, e.g.
-        define_property("erp_id", unique=True) to upsert by it."""
+        define_property("erp_id", unique=True) to upsert by it. validation: the portal's
+        validation rules for it, as HubSpot's Property Validations API gives them
+        ([{"ruleType": "ALPHANUMERIC", "ruleArguments": ["ALPHA_ONLY"]}]) or as a map
+        ({"ALPHANUMERIC": ["ALPHA_ONLY"], "MAX_LENGTH": ["10"]}); the stand-in refuses a value
+        that breaks one as HubSpot does (400 "Property values were not valid")."""
         entry = definition(
             name,
             type,
@@ -163,7 +168,7 @@ class StandIn:
             read_only=read_only,
             label=label,
         )
-        self._call("define_property", entry=entry)
+        self._call("define_property", entry=entry, validation=rules(name, validation))
 
     def serve_only(self, version: str | None) -> None:
         """Serve only this API version ("v3", "2026-03"): calls to another answer 404.

@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hubspot_toolkit.spec.lifecycle import warn_if_unsupported
 from hubspot_toolkit.testing.errors import StandInError
 
 if TYPE_CHECKING:
@@ -17,7 +18,8 @@ class Options:
     rate_window seconds per token; faults: the fraction of requests answered with an injected
     failure (fault_seed makes which ones repeatable); properties: the portal's line item
     property definitions, a Properties API export file or its parsed JSON; version: serve only
-    this API version (v3, 2026-03), so that a call to another one fails."""
+    this API version (any spec/ tracks: v3, 2025-09, 2026-03, 2026-09), so that a call to
+    another one fails (and warn when HubSpot no longer supports it)."""
 
     scopes: tuple[str, ...] | None = None
     rate_limit: int | None = None
@@ -49,6 +51,7 @@ class Options:
             hubspot.use_properties(self.properties)
         if self.version is not None:
             hubspot.serve_only(self.version)
+            warn_if_unsupported(self.version)  # a test of code that calls a version HubSpot ended
         if self.rate_limit is not None:
             hubspot.limit_rate(self.rate_limit, self.rate_window)
         if self.faults:

@@ -55,6 +55,31 @@ def definition(
     }
 
 
+# Validation rules as define_property takes them: HubSpot's shape, or ruleType -> arguments.
+Rules = Iterable[Mapping[str, Any]] | Mapping[str, Iterable[str] | str]
+
+
+def rules(name: str, given: Rules | None) -> list[dict[str, Any]] | None:
+    """given in the shape of HubSpot's Property Validations API (the stand-in checks them)."""
+    if given is None:
+        return None
+    if isinstance(given, Mapping):
+        return [
+            {
+                "ruleType": kind,
+                "ruleArguments": [arguments] if isinstance(arguments, str) else list(arguments),
+            }
+            for kind, arguments in given.items()
+        ]
+    listed = [dict(rule) for rule in given]
+    if not all(isinstance(rule.get("ruleType"), str) for rule in listed):
+        raise StandInError(
+            f"define_property({name!r}): each validation rule needs a ruleType, e.g. "
+            '{"ruleType": "MAX_LENGTH", "ruleArguments": ["10"]}'
+        )
+    return listed
+
+
 def read_document(source: str | Path | Mapping[str, Any]) -> tuple[Any, str]:
     """A Properties API answer from a file or as parsed JSON, and what to call it in errors."""
     if isinstance(source, Mapping):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hubspot_toolkit.errors import SpecError
+from hubspot_toolkit.spec import lifecycle
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.loading import spec_files
@@ -26,19 +27,14 @@ from hubspot_toolkit.workflow.diff.compare import compare
 from hubspot_toolkit.workflow.diff.report import as_markdown
 from hubspot_toolkit.workflow.update.atomic import all_or_nothing
 from hubspot_toolkit.workflow.update.importer import read_upstream, update
-from hubspot_toolkit.workflow.update.versions import VERSION, tracked
-
-# operation -> (folder under the collection's root, file name)
-LAYOUT = {
-    "batch_upsert_line_items": ("PublicApiSpecs/CRM/Line Items/Rollouts", "lineItems.json"),
-    "batch_read_associations": ("PublicApiSpecs/CRM/Associations/Rollouts", "associations.json"),
-}
+from hubspot_toolkit.workflow.update.versions import LAYOUT, VERSION, tracked
 
 
 @dataclass
 class SyncResult:
     changed: bool
     report: str  # Markdown, for a pull request's body
+    versions: list[str]  # each tracked version's status today, and the one to build on
 
 
 def find_documents(source: Path) -> dict[tuple[str, str], Path]:
@@ -84,9 +80,11 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
     with all_or_nothing(spec_dir):
         for (operation, version), path in sorted(documents.items()):
             if (operation, version) in ours or version in add:
-                notes += update(path, spec_dir, operation, version)
+                notes += update(path, spec_dir, operation, version, add=(version,))
     after = bundle_spec_dir(spec_dir)
     now_tracked = tracked_versions(after)
+    # an import's hint at the version's other document is moot once this sync imported it
+    notes = [note for note in notes if not _imported_since(note, now_tracked)]
     untracked = sorted(
         f"{operation} {version}"
         for operation, version in documents
@@ -94,6 +92,8 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
     )
     changes = compare(before, after)
     report = as_markdown(changes, "spec/ before", "HubSpot's spec collection")
+    statuses = lifecycle.report(version for _, version in now_tracked)
+    report += "\nHubSpot's versions (status today):\n\n" + "".join(f"- {s}\n" for s in statuses)
     if untracked:
         report += (
             "\nPublished by HubSpot but not tracked here (add one with "
@@ -103,7 +103,14 @@ def sync(source: Path, spec_dir: Path, add: tuple[str, ...] = ()) -> SyncResult:
         )
     report += "\n<details><summary>Import log</summary>\n\n```\n" + "\n".join(notes)
     report += "\n```\n</details>\n"
-    return SyncResult(changed=_contents(spec_dir) != files_before, report=report)
+    return SyncResult(changed=_contents(spec_dir) != files_before, report=report, versions=statuses)
+
+
+def _imported_since(note: str, now_tracked: set[tuple[str, str]]) -> bool:
+    return any(
+        note.startswith(f"next: spec/ has no {operation} in {version} ")
+        for operation, version in now_tracked
+    )
 
 
 def _contents(spec_dir: Path) -> dict[str, bytes]:

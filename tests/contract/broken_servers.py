@@ -351,6 +351,54 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
     return Starlette(routes=[Route("/{path:path}", forward, methods=methods)])
 
 
+# ---- broken in a version's own semantics (issue 25): HubSpot's 2026-09 documents list no 207
+# for either operation; a partial failure is a 200 listing errors and counting them.
+NO_207_VERSION = "2026-09"
+
+
+def _in_version(path: str, version: str) -> bool:
+    return f"/{version}/" in path
+
+
+def _multi_status_where_none_is_listed(
+    status: int, body: Body, sent: Body, path: str = ""
+) -> tuple[int, Body]:
+    # a 2026-09 partial failure answered 207, as the versions before it do
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if _in_version(path, NO_207_VERSION) and status == 200 and errors:
+        return 207, body
+    return status, body
+
+
+def _miscounts_errors_at_200(
+    status: int, body: Body, sent: Body, path: str = ""
+) -> tuple[int, Body]:
+    # a 2026-09 200 listing errors whose numErrors does not count them
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if _in_version(path, NO_207_VERSION) and status == 200 and errors:
+        body["numErrors"] = len(errors) + 1
+    return status, body
+
+
+VERSIONED_KINDS: dict[str, tuple[Breakage, str, str]] = {
+    "multi_status_in_2026_09": (
+        _unchanged,
+        "status_code_conformance",
+        NO_207_VERSION,
+    ),
+    "miscounts_errors_at_200": (_unchanged, "hubspot_batch_envelope", NO_207_VERSION),
+}
+# kind -> the one version a run against it covers (the others are not broken)
+VERSION_OF = {kind: version for kind, (_, _, version) in VERSIONED_KINDS.items()}
+KINDS.update({kind: (breakage, check) for kind, (breakage, check, _) in VERSIONED_KINDS.items()})
+PATH_AWARE.update(
+    {
+        "multi_status_in_2026_09": _multi_status_where_none_is_listed,
+        "miscounts_errors_at_200": _miscounts_errors_at_200,
+    }
+)
+
+
 def main() -> None:
     kind, upstream, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
     token = os.environ.get("UPSTREAM_TOKEN", "")

@@ -19,7 +19,8 @@ from contract_tests.fixture import PAGE_SIZE, associations_fixture
 from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
-from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS
+from hubspot_toolkit.spec.operations import operations
+from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS, VERSION_OF
 from tests.paths import REPO, TOOLKIT
 
 SECRET = "pat-na1-this-token-must-never-be-printed"
@@ -107,6 +108,9 @@ def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
     assert "hubspot_upsert_is_idempotent" in result.stdout
     assert "hubspot_missing_scopes" in result.stdout
     assert "Stateful tests" in result.stdout  # the phase that follows the spec's links
+    # every version spec/ holds is served and tested by default (2026-09's 200s with errors too)
+    for operation in operations(bundle_spec_dir(REPO / "spec")):
+        assert f"{operation.operation_id}: " in result.stdout, operation.operation_id
     assert (tmp_path / "contract-junit.xml").exists()
     events = (tmp_path / "contract-events.ndjson").read_text()
     # Reads of records the fixture holds (a third of the positive reads ask for them). Whether
@@ -115,12 +119,23 @@ def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
 
 
 def test_passes_on_a_portal_with_its_own_properties(tmp_path: Path) -> None:
-    """A portal's export (its own unique key, no external_line_item_id) steers the suite's
-    upserts through HUBSPOT_CONTRACT_PROPERTIES alone."""
+    """A portal's export (its own unique key, no external_line_item_id, validation rules on
+    its text and number properties) steers the suite's upserts through
+    HUBSPOT_CONTRACT_PROPERTIES alone: the values it sends keep the portal's rules."""
     document = json.loads(DEFAULT_FILE.read_text())
     for entry in document["results"]:
         if entry["name"] == "external_line_item_id":
             entry["name"] = "erp_code"
+    rules = {"name": ("ALPHANUMERIC", "ALPHA_ONLY"), "quantity": ("MIN_NUMBER", "10")}
+    document["propertyValidations"] = {
+        "results": [
+            {
+                "propertyName": name,
+                "propertyValidationRules": [{"ruleType": kind, "ruleArguments": [arg]}],
+            }
+            for name, (kind, arg) in rules.items()
+        ]
+    }
     export = tmp_path / "properties.json"
     export.write_text(json.dumps(document))
     with ReferenceServer(tmp_path / "db.sqlite3", properties_file=export) as portal:
@@ -147,7 +162,7 @@ def test_each_broken_server_fails_with_the_right_check(
         }
         # the checks are the same for every version: one version shows each one's teeth (the
         # cross-version check reaches the other by itself)
-        version = "2026-03" if kind in DATED else "v3"
+        version = VERSION_OF.get(kind) or ("2026-03" if kind in DATED else "v3")
         examples = "20" if kind in DATED else FAST["HUBSPOT_CONTRACT_MAX_EXAMPLES"]
         # Most broken servers break one promise, so the first check to fail must be the one
         # named: stopping there asserts as much, and spares the rest of the run.

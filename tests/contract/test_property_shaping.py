@@ -2,11 +2,12 @@
 semantics behind hubspot_property_rules."""
 
 import copy
+import json
 from typing import Any
 
 from contract_tests.checks import semantics
 from contract_tests.checks.shaping import defined_upsert_body, is_valid_upsert_body
-from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertyDefinitions
+from hubspot_toolkit.properties import DEFAULT_FILE, SHIPPED_UNIQUE_KEY, PropertyDefinitions
 
 DEFAULT = PropertyDefinitions.default()
 KEY = SHIPPED_UNIQUE_KEY
@@ -60,3 +61,39 @@ def test_non_unique_id_property_rule() -> None:
     assert semantics.non_unique_id_property_problems(400, {"message": message}, "name") == []
     assert semantics.non_unique_id_property_problems(200, {}, "name")
     assert semantics.non_unique_id_property_problems(400, {"message": "bad"}, "name")
+
+
+def test_shaped_values_keep_the_portals_validation_rules() -> None:
+    """A portal with rules on its text and number properties: every value the suite sends
+    for them keeps the rules, or is left out (a REGEX no value is made for)."""
+    document = json.loads(DEFAULT_FILE.read_text())
+    document["propertyValidations"] = {
+        "results": [
+            {"propertyName": name, "propertyValidationRules": rules}
+            for name, rules in {
+                "name": [_rule("ALPHANUMERIC", "ALPHA_ONLY"), _rule("MAX_LENGTH", "6")],
+                "description": [_rule("SPECIAL_CHARACTERS", ""), _rule("MIN_LENGTH", "4")],
+                "hs_sku": [_rule("ALPHANUMERIC", "NUMERIC_ONLY")],
+                "quantity": [_rule("MIN_NUMBER", "5"), _rule("MAX_NUMBER", "7")],
+                "price": [_rule("MIN_NUMBER", "1000.5")],
+                "hs_product_id": [_rule("REGEX", "P-[0-9]+")],
+            }.items()
+        ]
+    }
+    ruled = PropertyDefinitions.from_document(document, "portal")
+    seen: set[str] = set()
+    for n in range(60):
+        body = {
+            "inputs": [
+                {"id": f"k{n}", "properties": {f"p{n}-{m}": f"50% off {n} {m}" for m in range(6)}}
+            ]
+        }
+        properties = defined_upsert_body(body, ruled, KEY)["inputs"][0]["properties"]
+        assert ruled.check(properties) == [], properties
+        seen |= set(properties)
+    assert {"name", "description", "hs_sku", "quantity", "price"} <= seen
+    assert "hs_product_id" not in seen
+
+
+def _rule(kind: str, *arguments: str) -> dict[str, Any]:
+    return {"ruleType": kind, "ruleArguments": list(arguments)}

@@ -99,8 +99,12 @@ def test_valid_values(name: str, value: str) -> None:
     ("name", "value", "code"),
     [
         ("price", "nine", "INVALID_INTEGER"),
-        ("price", " 9", "INVALID_INTEGER"),  # no trimming since the 2025 changelog
-        ("quantity", "3 ", "INVALID_INTEGER"),
+        # whitespace at either end of a non-string value: the 2025 changelog's own code
+        ("price", " 9", "LEADING_TRAILING_WHITESPACE"),
+        ("quantity", "3 ", "LEADING_TRAILING_WHITESPACE"),
+        ("recurringbillingfrequency", "monthly ", "LEADING_TRAILING_WHITESPACE"),
+        ("recurringbillingfrequency", "\u00a0monthly", "LEADING_TRAILING_WHITESPACE"),
+        ("hs_allow_buyer_selected_quantity", "true\u200b", "LEADING_TRAILING_WHITESPACE"),
         ("price", "1.42e-14", "INVALID_INTEGER"),
         ("price", "-5", "NEGATIVE_PRICE"),
         ("recurringbillingfrequency", "daily", "INVALID_OPTION"),
@@ -112,7 +116,7 @@ def test_valid_values(name: str, value: str) -> None:
         ("hs_recurring_billing_start_date", "tomorrow", "INVALID_DATE"),
         ("createdate", "2019-05-13T12:05:53.602759Z", "INVALID_LONG"),
         ("createdate", "yesterday", "INVALID_LONG"),
-        ("createdate", " 1767225600000", "INVALID_LONG"),
+        ("createdate", " 1767225600000", "LEADING_TRAILING_WHITESPACE"),
         ("hs_recurring_billing_period", "12", "INVALID_BILLING_PERIOD"),
         ("hs_recurring_billing_period", "P", "INVALID_BILLING_PERIOD"),
         ("hs_recurring_billing_period", "P1M2W", "INVALID_BILLING_PERIOD"),
@@ -145,7 +149,8 @@ def test_messages_are_hubspots() -> None:
     assert DEFAULT.value_problems("hs_acv", "1")[0].message == (
         '"hs_acv" is a calculated property; its value cannot be set.'
     )
-    assert {"NEGATIVE_PRICE", "INVALID_BILLING_PERIOD"} == OUR_CODES
+    assert {"NEGATIVE_PRICE", "INVALID_BILLING_PERIOD"} <= OUR_CODES
+    assert "INVALID_ALPHA" not in OUR_CODES  # HubSpot's (its 2023 changelog's example)
 
 
 def test_check_lists_every_problem_in_input_order() -> None:

@@ -139,7 +139,13 @@ def test_an_id_property_without_unique_values_fails_the_batch(
 CASES = [
     ("shade", "dark", "PROPERTY_DOESNT_EXIST", 'Property "shade" does not exist'),
     ("quantity", "three", "INVALID_INTEGER", "three was not a valid number."),
-    ("price", " 9.00", "INVALID_INTEGER", " 9.00 was not a valid number."),
+    # the 2025 changelog's own code and message for stray whitespace in a non-string value
+    (
+        "price",
+        " 9.00",
+        "LEADING_TRAILING_WHITESPACE",
+        '" 9.00" includes leading or trailing whitespace.',
+    ),
     ("colour", "green", "INVALID_OPTION", "green was not one of the allowed options: ["),
     ("price", "-5.00", "NEGATIVE_PRICE", "-5.00 is not a valid price"),
     ("hs_recurring_billing_period", "12 months", "INVALID_BILLING_PERIOD", "12 months is not"),

@@ -2,6 +2,7 @@
 async), arranged and inspected by the test, fresh for each test."""
 
 import asyncio
+import json
 from pathlib import Path
 
 import httpx
@@ -15,11 +16,14 @@ from hubspot_crm_client.models import (
     BatchResponseSimplePublicUpsertObject,
 )
 
+from hubspot_toolkit.client.bulk.versions import as_body, dated_versions, endpoint
 from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.testing import InProcessStandIn, StandInError, stand_in
 from tests.testing.helpers import KEY, UPSERT, UPSERT_DATED, bearer, ids, keyed, read_path
 
 HERE = Path(__file__).parent
+UPSERT_BODY = BatchInputSimplePublicObjectBatchInputUpsert.from_dict(keyed("A"))
+READ_BODY = BatchInputPublicObjectId.from_dict(ids("101"))
 
 
 def test_the_generated_client_sync_and_async(hubspot: InProcessStandIn) -> None:
@@ -168,6 +172,42 @@ def test_options_as_fixture_parameters(hubspot: InProcessStandIn, path: str) -> 
         assert client.post(path, json=keyed("A"), headers=bearer(hubspot.token)).status_code == 200
 
 
+EVERY_VERSION = ["v3", *dated_versions("line_items", "batch_upsert_line_items")]
+
+
+@pytest.mark.parametrize(
+    "hubspot", [{"version": v} for v in EVERY_VERSION], indirect=True, ids=EVERY_VERSION
+)
+def test_every_version_alone_through_the_generated_client(hubspot: InProcessStandIn) -> None:
+    """version= serves one version, whichever spec/ tracks: its own upsert (the generated
+    client's, and HubSpot's generic path by type id) and read answer, the others 404."""
+    version = hubspot.version
+    assert version is not None
+    upsert = endpoint("line_items", "batch_upsert_line_items", version)
+    read = endpoint("associations", "batch_read_associations", version)
+    hubspot.associate("deals", "101", "line_items", ["900"])
+    with hubspot.client() as client:
+        written = upsert.sync_detailed(client=client, body=as_body(upsert, UPSERT_BODY))
+        found = read.sync_detailed(
+            "deals", "line_items", client=client, body=as_body(read, READ_BODY)
+        )
+    assert (written.status_code, found.status_code) == (200, 200)
+    prefix = "/crm/v3/objects" if version == "v3" else f"/crm/objects/{version}"
+    others = [v for v in EVERY_VERSION if v != version]
+    other_prefix = "/crm/v3/objects" if others[0] == "v3" else f"/crm/objects/{others[0]}"
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        by_id = client.post(
+            f"{prefix}/0-8/batch/upsert", json=keyed("A"), headers=bearer(hubspot.token)
+        )
+        other = client.post(
+            f"{other_prefix}/line_items/batch/upsert",
+            json=keyed("A"),
+            headers=bearer(hubspot.token),
+        )
+    assert by_id.status_code == 200 and by_id.json()["results"][0]["new"] is False
+    assert other.status_code == 404
+
+
 def test_injected_faults_sync_and_async(hubspot: InProcessStandIn) -> None:
     hubspot.inject_faults(1.0, seed=7)
     outcomes: list[int | str] = []
@@ -216,6 +256,63 @@ def test_properties_defined_in_code(hubspot: InProcessStandIn) -> None:
     assert bad.status_code == 400
     assert "INVALID_OPTION" in bad.text
     assert list(hubspot.line_items(by="erp_line_id")) == ["E-1"]
+
+
+@pytest.mark.parametrize(
+    "path", [UPSERT, UPSERT_DATED, "/crm/objects/2026-09/line_items/batch/upsert"]
+)
+def test_validation_rules_defined_in_code_are_enforced_in_every_version(
+    hubspot: InProcessStandIn, path: str
+) -> None:
+    hubspot.define_property("erp_line_id", unique=True)
+    hubspot.define_property("nickname", validation={"ALPHANUMERIC": "ALPHA_ONLY"})
+    hubspot.define_property("code", validation=[{"ruleType": "MAX_LENGTH", "ruleArguments": ["3"]}])
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        good = client.post(
+            path,
+            json=keyed("V-1", key="erp_line_id", nickname="Ada", code="abc"),
+            headers=bearer(hubspot.token),
+        )
+        bad = client.post(
+            path,
+            json=keyed("V-2", key="erp_line_id", nickname="Ada1", code="abcd"),
+            headers=bearer(hubspot.token),
+        )
+    assert good.status_code == 200, good.text
+    assert bad.status_code == 400
+    body = bad.json()
+    assert body["category"] == "VALIDATION_ERROR"
+    assert body["message"].startswith("Property values were not valid: [")
+    entries = json.loads(body["message"].removeprefix("Property values were not valid: "))
+    assert [(e["name"], e["error"]) for e in entries] == [
+        ("nickname", "INVALID_ALPHA"),
+        ("code", "INVALID_MAX_LENGTH"),
+    ]
+    assert entries[0]["message"] == "Enter only letters"
+    assert list(hubspot.line_items(by="erp_line_id")) == ["V-1"]
+    # redefined without rules: the same value is taken
+    hubspot.define_property("nickname")
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        again = client.post(
+            path,
+            json=keyed("V-2", key="erp_line_id", nickname="Ada1"),
+            headers=bearer(hubspot.token),
+        )
+    assert again.status_code == 200
+
+
+def test_stray_whitespace_in_a_non_string_value_is_refused(hubspot: InProcessStandIn) -> None:
+    with httpx.Client(base_url=hubspot.base_url, transport=hubspot.transport) as client:
+        refused = client.post(
+            UPSERT, json=keyed("W-1", quantity="3 "), headers=bearer(hubspot.token)
+        )
+        text = client.post(
+            UPSERT, json=keyed("W-2", name=" padded "), headers=bearer(hubspot.token)
+        )
+    assert refused.status_code == 400
+    assert '\\"3 \\" includes leading or trailing whitespace.' in refused.text
+    assert refused.json()["errors"][0]["code"] == "LEADING_TRAILING_WHITESPACE"
+    assert text.status_code == 200  # a string keeps its spaces
 
 
 @pytest.mark.hubspot(properties="portal-properties.json")
@@ -302,6 +399,15 @@ def test_a_named_custom_object_is_reached_as_hubspot_reaches_one(hubspot: InProc
         (
             lambda h: h.define_property("x", "money"),
             "define_property('x'): type 'money' is not one of",
+        ),
+        (
+            lambda h: h.define_property("x", validation={"MAX_LENGTH": "ten"}),
+            "define_property('x'): propertyValidations.results[0].propertyValidationRules[0]: "
+            "MAX_LENGTH takes a whole number, not 'ten'",
+        ),
+        (
+            lambda h: h.define_property("x", validation=[{"ruleArguments": ["1"]}]),
+            "define_property('x'): each validation rule needs a ruleType",
         ),
         (lambda h: h.use_properties(HERE / "missing.json"), "missing.json: no such file"),
         (lambda h: h.use_properties({"results": [{"name": "x"}]}), "use_properties: results[0]: "),

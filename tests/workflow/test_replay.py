@@ -213,7 +213,7 @@ def test_a_folder_that_is_no_git_checkout_is_one_line(spec_dir: Path, tmp_path: 
 def test_an_import_that_does_not_follow_upstream_is_unfaithful(
     collection: Path, spec_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(replay_module, "update", lambda *args: [])  # follows nothing
+    monkeypatch.setattr(replay_module, "update", lambda *args, **kwargs: [])  # follows nothing
     options = Options(operations=("batch_read_associations",), versions=("v3",))
     steps = list(replay_module.replay(collection, spec_dir, options))
     assert [step.outcome for step in steps] == [
@@ -227,7 +227,9 @@ def test_an_import_that_does_not_follow_upstream_is_unfaithful(
 def test_an_import_that_rewrites_another_document_is_unfaithful(
     collection: Path, spec_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def rewrites_a_dated_document(upstream: Path, scratch: Path, *args: str) -> list[str]:
+    def rewrites_a_dated_document(
+        upstream: Path, scratch: Path, *args: str, **kwargs: object
+    ) -> list[str]:
         dated = scratch / "line-items-batch-upsert-2026-03.yaml"
         dated.write_text(dated.read_text() + "# touched\n")
         return []

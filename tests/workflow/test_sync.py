@@ -124,7 +124,10 @@ def test_a_new_field_is_imported_regenerated_and_reported_once(
     spec = (workspace / "spec" / "associations-batch-read-2026-03.yaml").read_text()
     assert ADDED_FIELD in spec
     model = workspace / "generated" / "hubspot_crm_client" / "models"
-    assert ADDED_FIELD in (model / "multi_associated_object_with_label.py").read_text()
+    # 2025-09 still holds HubSpot's name with the old meaning: 2026-03 files its own under its
+    # version (one name, one meaning), and only 2026-03's class changes
+    assert ADDED_FIELD in (model / "multi_associated_object_with_label_202603.py").read_text()
+    assert ADDED_FIELD not in (model / "multi_associated_object_with_label.py").read_text()
     report = (workspace / "reports" / "spec-sync.md").read_text()
     assert "`response-property-added`" in report and ADDED_FIELD in report
     assert "### `batch_read_associations_2026_03`" in report

@@ -63,7 +63,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--api-version",
         default="v3",
         metavar="VERSION",
-        help="HubSpot's API version to call: v3 (default) or a dated one, e.g. 2026-03",
+        help="HubSpot's API version to call: v3 (default) or a dated one, e.g. 2026-09",
     )
     parser.add_argument(
         "--resume",

@@ -2,6 +2,8 @@
 never carries that token in clear text across a network."""
 
 import os
+import sys
+import warnings
 
 import httpx
 
@@ -9,6 +11,7 @@ from hubspot_toolkit.client.bulk.versions import endpoint
 from hubspot_toolkit.client.redacted import InvalidTokenError, check_token
 from hubspot_toolkit.client.url_safety import InsecureURLError, check_token_url
 from hubspot_toolkit.errors import HubSpotToolkitError
+from hubspot_toolkit.spec.lifecycle import UnsupportedVersionWarning
 
 TOKEN_VARIABLE = "HUBSPOT_ACCESS_TOKEN"
 
@@ -45,9 +48,14 @@ def base_url(text: str) -> str:
 
 
 def api_version(version: str, tag: str, operation: str) -> str:
-    """The version, if the generated client has the operation in it (else one line)."""
-    try:
-        endpoint(tag, operation, version)
-    except ValueError as exc:
-        raise UsageError(f"--api-version {exc}") from None
+    """The version, if the generated client has the operation in it (else one line); a
+    warning line when HubSpot no longer supports it."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnsupportedVersionWarning)
+        try:
+            endpoint(tag, operation, version)
+        except ValueError as exc:
+            raise UsageError(f"--api-version {exc}") from None
+    for warning in caught:
+        print(f"warning: --api-version {warning.message}", file=sys.stderr)
     return version

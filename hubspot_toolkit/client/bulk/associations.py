@@ -44,7 +44,13 @@ from hubspot_toolkit.client.bulk.outcome import (
     failures_by_key,
     unnamed_failure,
 )
-from hubspot_toolkit.client.bulk.versions import as_body, body_model, dated_versions, endpoint
+from hubspot_toolkit.client.bulk.versions import (
+    as_body,
+    batch_answers,
+    body_model,
+    dated_versions,
+    endpoint,
+)
 from hubspot_toolkit.crm.association_types import v3_type_names
 from hubspot_toolkit.crm.object_types import plural_name, resolve
 from hubspot_toolkit.spec.versions import READ, V3
@@ -96,7 +102,8 @@ class AssociationsReport(Generic[R]):
 
 
 class _Job(ChunkJob[list[Input], Any, dict[str, Page]]):
-    batch_answers = BatchAnswer
+    # every version's batch answers (2026-09's partial failure is a 200 of its own model)
+    batch_answers = batch_answers("associations", READ)
 
     def __init__(self, ids: Iterable[str], chunk_size: int, version: str = V3) -> None:
         super().__init__()

@@ -44,7 +44,7 @@ from hubspot_toolkit.client.bulk.outcome import (
     unnamed_failure,
 )
 from hubspot_toolkit.client.bulk.rows import LineItemRow, check_rows
-from hubspot_toolkit.client.bulk.versions import as_body, endpoint
+from hubspot_toolkit.client.bulk.versions import as_body, batch_answers, endpoint
 from hubspot_toolkit.spec.versions import UPSERT, V3
 
 # HubSpot's limit of inputs per batch write ("limited to 100 records at a time", its CRM object
@@ -67,7 +67,8 @@ class UpsertBatches(
     """Upserts keyed by one property: each chunk's request, and its answer as settled inputs.
     The rows are checked beforehand (check_rows, or a file job's checking pass)."""
 
-    batch_answers = BatchAnswer
+    # every version's batch answers (2026-09's partial failure is a 200 of its own model)
+    batch_answers = batch_answers("line_items", UPSERT)
 
     def __init__(self, id_property: str, progress: Progress | None = None) -> None:
         super().__init__()

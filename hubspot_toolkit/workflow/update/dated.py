@@ -19,7 +19,7 @@ from typing import Any
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.schemas import component_of, resolve
-from hubspot_toolkit.spec.versions import READ, UPSERT, versioned
+from hubspot_toolkit.spec.versions import READ, UPSERT, base_operation_id, versioned
 from hubspot_toolkit.workflow.update.extract import refs
 from hubspot_toolkit.workflow.update.merge import ADDED_CONSTRAINTS, semantic, without_additions
 from hubspot_toolkit.workflow.update.versions import Tracked
@@ -30,8 +30,19 @@ AREAS = {UPSERT: "Line Items", READ: "Associations"}
 class DatedDocument:
     """Build the document for `tracked` from the sliced upstream and spec/'s documents."""
 
-    def __init__(self, tracked: Tracked, theirs: Document, base: Document, known: Document) -> None:
+    def __init__(
+        self,
+        tracked: Tracked,
+        theirs: Document,
+        base: Document,
+        known: Document,
+        links_from: dict[str, Any] | None = None,
+        existing: set[str] | None = None,
+    ) -> None:
         self.tracked, self.theirs, self.base, self.known = tracked, theirs, base, known
+        # our links come from the operation's newest version in spec/ (v3 when it is alone),
+        # and only those whose target operation exists (`existing`) are written
+        self.links_from, self.existing = links_from, existing
         self.notes: list[str] = []
         self._upstream_components: dict[str, list[str]] = {}
         # neither is written to: pruned of our marked additions once, for every comparison
@@ -90,23 +101,33 @@ class DatedDocument:
             if status.startswith("2") and "$ref" not in response:
                 ours = base_op.get("responses", {}).get(status, {})
                 response["description"] = ours.get("description", "Answered.")
-                if "links" in ours:
-                    response["links"] = self._links(ours["links"])
+                linked = (self.links_from or base_op).get("responses", {}).get(status, {})
+                links = self._links(linked.get("links", {}))
+                if links:
+                    response["links"] = links
         for section in ("schemas", "parameters", "headers"):
             for component in self._upstream_components.get(section, []):
                 _drop_prose(self._document["components"][section][component])
 
     def _links(self, links: dict[str, Any]) -> dict[str, Any]:
-        """Our v3 links, between this version's operations (their bodies' expressions read
-        fields every version has: results' ids and paging cursors)."""
-        copied = copy.deepcopy(links)
-        for link in copied.values():
-            if isinstance(link.get("operationId"), str):
-                link["operationId"] = versioned(link["operationId"], self.tracked.version)
-        self.notes.append(
-            f"links: {', '.join(copied)} (ours, between {self.tracked.version}'s operations)"
-        )
-        return copied
+        """Our links, between this version's operations (their bodies' expressions read fields
+        every version has: results' ids and paging cursors); a link whose target spec/ does not
+        have yet is left out, and the target's own import adds it (links.back_links)."""
+        kept, waiting = {}, []
+        for name, link in links.items():
+            copied = relinked(link, self.tracked.version)
+            target = copied.get("operationId")
+            if self.existing is None or target in self.existing:
+                kept[name] = copied
+            else:
+                waiting.append(f"{name} (to {target}, which spec/ does not have yet)")
+        if kept:
+            self.notes.append(
+                f"links: {', '.join(kept)} (ours, between {self.tracked.version}'s operations)"
+            )
+        if waiting:
+            self.notes.append(f"links left out: {', '.join(waiting)}; importing it adds them")
+        return kept
 
     def _inputs(self, document: Document, operation: dict[str, Any]) -> Any:
         """The `inputs` array schema of operation's request body, in document."""
@@ -251,6 +272,14 @@ class DatedDocument:
             f"spec/: filed as {renamed}"
         )
         return copy.deepcopy(theirs), renamed, True
+
+
+def relinked(link: dict[str, Any], version: str) -> dict[str, Any]:
+    """A copy of one of our links, its target moved to version's operation of the same name."""
+    copied = copy.deepcopy(link)
+    if isinstance(copied.get("operationId"), str):
+        copied["operationId"] = versioned(base_operation_id(copied["operationId"]), version)
+    return copied
 
 
 def _wrapped(text: str) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.spec.bundle import bundle_documents, bundle_spec_dir
@@ -26,6 +25,12 @@ from hubspot_toolkit.workflow.update.atomic import all_or_nothing
 from hubspot_toolkit.workflow.update.dated import DatedDocument
 from hubspot_toolkit.workflow.update.examples import drop_invalid
 from hubspot_toolkit.workflow.update.extract import sliced
+from hubspot_toolkit.workflow.update.links import (
+    back_links,
+    block_strings,
+    latest_operation,
+    still_missing,
+)
 from hubspot_toolkit.workflow.update.merge import Merger
 from hubspot_toolkit.workflow.update.names import Reconciler, orphans, unfile
 from hubspot_toolkit.workflow.update.repairs import repair
@@ -68,6 +73,7 @@ def update(
     spec_dir: Path,
     operation: str | None = None,
     version: str | None = None,
+    add: tuple[str, ...] = (),
 ) -> list[str]:
     """Import upstream_file into spec_dir; the report lines. spec_dir changes only on success.
 
@@ -76,13 +82,18 @@ def update(
     becomes a new document beside the v3 one. A document belongs to one version (`version`,
     else the one its info.version names): it never rewrites a spec/ document of another
     version, and refuses, in one line, when it would.
+
+    A version spec/ has no operation of yet is imported only when `add` names it: following it
+    means serving and testing its shapes too (as `sync-spec --add`).
     """
     upstream = read_upstream(upstream_file)
     belongs_to = version or document_version(upstream)
     ours_by_key = {}
+    tracked_versions = set()
     for path in spec_files(spec_dir):
         for op in operations(load_document(path)):
             ours_by_key[(op.template, op.method)] = path
+            tracked_versions.add(version_of_operation_id(op.operation_id))
     found = [
         found
         for template, item in upstream["paths"].items()
@@ -101,6 +112,15 @@ def update(
             if operation is None
             else f"does not publish {operation}, in v3 or a dated version",
         )
+    for new in sorted({f.version for f in found if belongs_to in (None, f.version)}):
+        if new not in tracked_versions and new not in add:
+            raise SpecError(
+                upstream_file,
+                "paths",
+                f"is HubSpot's {new}, a version spec/ does not track (it has "
+                f"{', '.join(sorted(tracked_versions))}); tracking it means serving and testing "
+                f"its shapes too: import it with --add {new} (make update-spec ADD={new})",
+            )
     report: list[str] = []
     # another version's operations first: they are never written, and may refuse the import
     others = [f for f in found if belongs_to not in (None, f.version)]
@@ -116,6 +136,7 @@ def update(
                 report += _import_operation(
                     upstream, upstream_file, found_operation, target, spec_dir
                 )
+    report += still_missing(spec_dir, {f.version for f in found if f not in others}, upstream_file)
     return report
 
 
@@ -170,22 +191,24 @@ def _create_version(
     theirs, filled = sliced(upstream, source, operation, known)
     report = [f"POST {operation.upstream_path} → {target.name} (new: version {operation.version})"]
     report += [f"  repaired: {line}" for line in [*filled, *repair(theirs)]]
-    builder = DatedDocument(operation, theirs, documents[base_file], known)
-    document = _block_strings(builder.build(str(source)))
+    existing = {op.operation_id for op in operations(known)} | {operation.operation_id}
+    builder = DatedDocument(
+        operation,
+        theirs,
+        documents[base_file],
+        known,
+        links_from=latest_operation(documents, operation.operation, operation.version),
+        existing=existing,
+    )
+    document = block_strings(builder.build(str(source)))
     report += [f"  kept: {note}" for note in builder.notes]
-    _write_validated(_round_trip(), {target: document}, spec_dir)
+    parser = _round_trip()
+    writes: dict[Path, Any] = {target: document}
+    for sibling, back in back_links(documents, operation, parser).items():
+        writes[sibling] = back.document
+        report.append(f"  linked: {sibling.name} {back.note}")
+    _write_validated(parser, writes, spec_dir)
     return report
-
-
-def _block_strings(node: Any) -> Any:
-    """Multi-line strings as YAML block scalars, as the hand-written documents have them."""
-    if isinstance(node, dict):
-        return {key: _block_strings(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_block_strings(value) for value in node]
-    if isinstance(node, str) and "\n" in node:
-        return LiteralScalarString(node)
-    return node
 
 
 def _import_operation(

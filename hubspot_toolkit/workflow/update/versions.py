@@ -15,6 +15,13 @@ from hubspot_toolkit.spec.versions import READ, UPSERT, V3, versioned
 DATED = r"(?P<version>\d{4}-\d{2})"
 VERSION = re.compile(r"^(v3|\d{4}-\d{2})$")  # the versions we follow; betas and v4 are not
 
+# operation -> (folder under HubSpot's spec collection's root, file name): where the collection
+# files each version's document (`<folder>/<rollout>/<version>/<file>`)
+LAYOUT = {
+    UPSERT: ("PublicApiSpecs/CRM/Line Items/Rollouts", "lineItems.json"),
+    READ: ("PublicApiSpecs/CRM/Associations/Rollouts", "associations.json"),
+}
+
 # operation -> (the v3 path, the dated path pattern, the dated path as we write it)
 _KINDS = {
     UPSERT: (

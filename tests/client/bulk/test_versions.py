@@ -8,6 +8,7 @@ from hubspot_toolkit.client.bulk import (
     read_associations_dated,
     upsert_line_items,
 )
+from hubspot_toolkit.client.bulk.versions import dated_versions
 from hubspot_toolkit.client.redacted import RedactedClient
 from tests.client.bulk.conftest import COMPANIES_OF, CONTACTS, KEY, run_async
 
@@ -38,3 +39,33 @@ def test_a_version_the_client_lacks_is_refused_before_sending(client: RedactedCl
 def test_v3_is_not_a_dated_version(client: RedactedClient) -> None:
     with pytest.raises(ValueError, match="use read_associations"):
         read_associations_dated(client, "contacts", "companies", ["1"], version="v3")
+
+
+DATED = dated_versions("line_items", "batch_upsert_line_items")
+
+
+def test_the_client_offers_every_dated_version_spec_tracks() -> None:
+    assert {"2025-09", "2026-03", "2026-09"} <= set(DATED)
+    assert dated_versions("associations", "batch_read_associations") == DATED
+
+
+@pytest.mark.parametrize("version", DATED)
+def test_every_dated_version_upserts_and_reads_with_partial_failures(
+    client: RedactedClient, version: str
+) -> None:
+    rows = [{KEY: f"EV-{version}-{n}", "quantity": str(n)} for n in range(3)]
+    rows.append({KEY: f"EV-{version}-bad", "quantity": "many"})  # fails alone, the rest land
+    report = upsert_line_items(client, rows, KEY, version=version)
+    assert len(report.created) == 3
+    assert [(f.row.properties[KEY], f.failure.property_errors[0].code) for f in report.failed] == [
+        (f"EV-{version}-bad", "INVALID_INTEGER")
+    ]
+    # records without associations come back empty, whichever status the version answers
+    ids = [item.record_id for item in report.created]
+    read = read_associations_dated(client, "line_items", "deals", ids, version=version)
+    assert read.failed == [] and all(read.associations[i] == [] for i in ids)
+    contacts = read_associations_dated(client, "contacts", "companies", CONTACTS, version=version)
+    assert contacts.failed == []
+    for contact in CONTACTS[:8]:
+        found = {a.to_object_id for a in contacts.associations[contact]}
+        assert found == set(COMPANIES_OF[contact])
