@@ -97,6 +97,13 @@ def register(commands: Subcommands) -> None:
     parser.add_argument(
         "--skip-client", action="store_true", help="skip the generated client's live half"
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        default=_env("VERBOSE") == "1",
+        help="one line per operation and check, passed ones too (default: failures and a "
+        "one-line tally; the JUnit report has every check either way)",
+    )
     parser.set_defaults(run=contract_command)
 
 

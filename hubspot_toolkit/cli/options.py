@@ -37,13 +37,15 @@ def at_least(minimum: int) -> Callable[[str], int]:
     return whole_number
 
 
-def add_spec_dir(parser: argparse.ArgumentParser) -> None:
+def add_spec_dir(parser: argparse.ArgumentParser, installed_fallback: bool = False) -> None:
+    """--spec-dir; with `installed_fallback` its default is None (spec_dir_if_any decides)."""
+    fallback = ", else the spec this toolkit was built with" if installed_fallback else ""
     parser.add_argument(
         "--spec-dir",
         type=Path,
-        default=default_spec_dir(),
+        default=None if installed_fallback else default_spec_dir(),
         metavar="DIR",
-        help=f"the OpenAPI documents (default ./spec, or ${SPEC_DIR_VARIABLE})",
+        help=f"the OpenAPI documents (default ${SPEC_DIR_VARIABLE}, else ./spec{fallback})",
     )
 
 
