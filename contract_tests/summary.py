@@ -138,11 +138,11 @@ def render(summary: Summary, operation_names: dict[str, str], verbose: bool = Fa
     if verbose:
         for op, ids in sorted(summary.cases.items()):
             lines.append(f"{operation_names.get(op, op)}: {len(ids)} test cases")
-    passed = [row for row in rows if not row[1][1]]
+    all_passed = [row for row in rows if not row[1][1]]
     operations = {op for (op, _), _ in rows}
-    if passed and not verbose:
+    if all_passed and not verbose:
         lines.append(
-            f"{len(passed)} {'other ' if shown else ''}checks of {len(operations)} operations "
+            f"{len(all_passed)} {'other ' if shown else ''}checks of {len(operations)} operations "
             "passed (one line each: --verbose)"
         )
     if summary.failures:

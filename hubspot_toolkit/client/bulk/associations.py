@@ -45,6 +45,7 @@ from hubspot_toolkit.client.bulk.outcome import (
     unnamed_failure,
 )
 from hubspot_toolkit.client.bulk.versions import as_body, body_model, dated_versions, endpoint
+from hubspot_toolkit.client.resilience import Gate
 from hubspot_toolkit.crm.association_types import v3_type_names
 from hubspot_toolkit.crm.object_types import plural_name, resolve
 from hubspot_toolkit.spec.versions import READ, V3
@@ -347,11 +348,13 @@ def stream_read_associations(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> None:
     """Read chunks of distinct ids (at most MAX_CHUNK each), each with a tag of the caller's,
     as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
     chunks at a time. `done((tag, chunk), report)` runs in the caller's thread as each chunk
-    completes; `stopping()` true stops taking chunks. `version`: v3 or a dated one."""
+    completes; `stopping()` true stops taking chunks; once `gate` is closed no request leaves.
+    `version`: v3 or a dated one."""
     endpoint("associations", READ, version)  # refuse it before reading
     types = (from_object_type, to_object_type)
 
@@ -359,7 +362,7 @@ def stream_read_associations(
         ids = item[1]
         return _read(client, types, ids, 1, len(ids), version)
 
-    stream_threads(chunks, work, concurrency, done, stopping)
+    stream_threads(chunks, work, concurrency, done, stopping, gate)
 
 
 async def astream_read_associations(
@@ -372,6 +375,7 @@ async def astream_read_associations(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> None:
     """The async form of stream_read_associations: tasks on the running loop, `done` called (or
     awaited) on it. Cancelled, it lets the chunks in flight finish and hands them to `done`
@@ -383,4 +387,4 @@ async def astream_read_associations(
         ids = item[1]
         return await _aread(client, types, ids, 1, len(ids), version)
 
-    await stream_tasks(chunks, work, concurrency, done, stopping)
+    await stream_tasks(chunks, work, concurrency, done, stopping, gate)

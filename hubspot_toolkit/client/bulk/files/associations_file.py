@@ -100,7 +100,8 @@ class AssociationsFile(FileJob[Chunk, AssociationsReport[Any], AssociationsFileR
         errors = [(line_of[f.id], f"id {f.id}: {f.failure}") for f in outcome.failed]
         unsettled = [f for f in outcome.failed if not f.failure.settled]
         if unsettled:
-            run.unsettled(index, len(ids), str(unsettled[0].failure), errors)
+            sent = any(f.failure.sent for f in unsettled)
+            run.unsettled(index, len(ids), str(unsettled[0].failure), errors, sent)
             return
         failed = {f.id: str(f.failure) for f in outcome.failed}
         records: list[dict[str, object]] = []
