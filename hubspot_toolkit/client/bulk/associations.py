@@ -39,8 +39,10 @@ from hubspot_toolkit.client.bulk.dispatch import (
     stream_threads,
 )
 from hubspot_toolkit.client.bulk.outcome import (
+    EVERY_REQUEST_REFUSED,
     Failure,
     batch_errors,
+    failure_from_answer,
     failures_by_key,
     unnamed_failure,
 )
@@ -131,6 +133,19 @@ class _Job(ChunkJob[list[Input], Any, dict[str, Page]]):
 
     def fail_all(self, chunk: list[Input], failure: Failure) -> dict[str, Page]:
         return {i: failure for i, _ in chunk}
+
+    def answered(self, chunk: list[Input], response: Response[Any]) -> dict[str, Page]:
+        """A read's body is only ids, which are checked before sending: a 400 of the whole
+        request (not a batch answer naming ids) refuses what every request shares, the object
+        types in its path (an unknown one: ledger unknown-object-type). No later request can
+        succeed: stop at once, and leave the ids unsettled."""
+        if int(response.status_code) != 400 or isinstance(response.parsed, self.batch_answers):
+            return super().answered(chunk, response)
+        refused = failure_from_answer(response)
+        self.stop.set(f"every request is refused with {refused}")
+        return self.fail_all(
+            chunk, Failure(400, EVERY_REQUEST_REFUSED, refused.message, refused.correlation_id)
+        )
 
     def from_batch(self, chunk: list[Input], parsed: BatchAnswer, status: int) -> dict[str, Page]:
         pages: dict[str, Page] = {}

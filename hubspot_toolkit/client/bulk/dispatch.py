@@ -20,7 +20,7 @@ from hubspot_toolkit.client.bulk.outcome import (
     failure_from_answer,
     failure_from_exception,
 )
-from hubspot_toolkit.client.resilience import Gate, GaveUpError, through
+from hubspot_toolkit.client.resilience import Gate, GaveUpError, NotSent, through
 from hubspot_toolkit.client.resilience.gate import current_gate
 
 # How soon the thread (or task) that hands chunks out sees a stop (Ctrl-C) while it waits for
@@ -81,6 +81,9 @@ class ChunkJob(ABC, Generic[Chunk, Body, Outcome]):
 
     def raised(self, chunk: Chunk, exc: Exception) -> Outcome:
         failure = failure_from_exception(exc)
+        if isinstance(exc, NotSent) and not exc.attempts:
+            with self._lock:
+                self.sent -= 1  # called off before it left: no request was sent
         if isinstance(exc, GaveUpError):  # the service keeps failing: stop, do not queue more
             self.stop.set(f"retries ran out on an earlier request: {failure}")
         return self.fail_all(chunk, failure)

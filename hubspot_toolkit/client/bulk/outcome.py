@@ -25,7 +25,14 @@ from hubspot_toolkit.client.resilience import GaveUpError, NotSent
 FATAL_STATUSES = frozenset({HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN})
 # Failures that no trustworthy answer settled: sending the input again later may succeed.
 NOT_SENT = "NOT_SENT"  # the request never left: stopped, interrupted or called off
-UNANSWERED = frozenset({NOT_SENT, "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVALID_ANSWER"})
+# A whole request refused for what every request of the job shares (its object types): no
+# later request can succeed, and the job's options need fixing (associations.py).
+EVERY_REQUEST_REFUSED = "EVERY_REQUEST_REFUSED"
+UNANSWERED = frozenset(
+    {NOT_SENT, "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVALID_ANSWER", EVERY_REQUEST_REFUSED}
+)
+# HubSpot's 400 for an object type it does not know (ledger: unknown-object-type)
+UNKNOWN_OBJECT_TYPE = "Unable to infer object type from: "
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,11 @@ GATE_POLL_SECONDS = 0.05
 
 class NotSent(Exception):
     """The request was called off before it left: the server never saw it (or, for a retry,
-    never saw it again)."""
+    never saw it again). `attempts`: how many of its attempts had left before."""
+
+    def __init__(self, message: str, attempts: int = 0) -> None:
+        self.attempts = attempts
+        super().__init__(message)
 
 
 class Gate:

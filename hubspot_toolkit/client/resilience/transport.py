@@ -88,7 +88,7 @@ class _Attempts:
     def not_sent(self) -> NotSent:
         again = " again" if self.count else ""
         request = f"{self.request.method} {self.request.url.path}"
-        return NotSent(f"{request}: not sent{again}: called off")
+        return NotSent(f"{request}: not sent{again}: called off", self.count)
 
     def enter(self, pacer: Pacer | AsyncPacer, slot: Slot) -> Gate | None:
         """Through the gate with `slot`, just before the request leaves (NotSent if closed)."""

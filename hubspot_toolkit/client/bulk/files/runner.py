@@ -29,6 +29,7 @@ from hubspot_toolkit.client.bulk.files.journal import (
     open_journal,
 )
 from hubspot_toolkit.client.bulk.files.report import (
+    FileJobError,
     FileJobReport,
     JobInterrupted,
     JobProgress,
@@ -104,6 +105,7 @@ class Run:
         self.gate = Gate()  # closed on Ctrl-C: no request leaves after it
         self._progress = progress
         self._sent_unsettled = 0  # rows of chunks sent but not settled (401/403, retries)
+        self.refused = False  # the job's options cannot work (FileJobError while sending)
         self._resumed = self._done = report.counts.get("rows", 0)
         # events made in a worker thread, for the loop to deliver (None: delivered at once)
         self._held: list[JobProgress] | None = None
@@ -185,7 +187,10 @@ class Run:
         """Counts the rows never settled; removes the journal of a job that is complete."""
         self.report.unsent = self.report.rows - self.report.counts.get("rows", 0)
         self.report.not_sent = self.report.unsent - self._sent_unsettled
-        if self.report.complete:
+        # A job whose options cannot work, and of which nothing was ever acknowledged, is no
+        # job to resume: its journal would only refuse the corrected command.
+        nothing_done = self.refused and not self.report.counts.get("rows")
+        if self.report.complete or nothing_done:
             self.journal.remove()
         else:
             self.journal.close()
@@ -237,6 +242,9 @@ def run_job(
         try:
             run.begun()
             job.send(job.chunks(start.skip), run)
+        except FileJobError:
+            run.refused = True
+            raise
         finally:
             job.close_output()
             run.finish()
@@ -258,6 +266,9 @@ async def arun_job(
     try:
         run.begun()
         await job.asend(_off_loop(job.chunks(start.skip)), run)
+    except FileJobError:
+        run.refused = True
+        raise
     except asyncio.CancelledError:
         run.gate.close()
         report.interrupted = True
