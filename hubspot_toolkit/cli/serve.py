@@ -7,7 +7,14 @@ import socket
 import sys
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
+from hubspot_toolkit.cli.options import (
+    SPEC_DIR_HELP,
+    Subcommands,
+    add_spec_dir,
+    environment,
+    needs,
+    prefixed,
+)
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertiesFileError
 from hubspot_toolkit.server.config import ServerConfig
@@ -104,6 +111,7 @@ def register(commands: Subcommands) -> None:
         "what was stored and received, and reset everything (loopback only; see "
         "hubspot_toolkit/server/control.py)",
     )
+    environment(parser, [SPEC_DIR_HELP, *_env.options()])
     parser.set_defaults(run=serve_command)
 
 

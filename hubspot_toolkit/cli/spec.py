@@ -157,6 +157,10 @@ def diff_command(args: argparse.Namespace) -> int:
     breaking = [c for c in changes if c.breaking]
     if breaking and not args.allow_breaking:
         rules = ", ".join(sorted({c.rule for c in breaking}))
-        print(f"breaking changes ({rules}); pass --allow-breaking to accept", file=sys.stderr)
+        print(
+            f"breaking changes ({rules}); pass --allow-breaking to accept (under make: "
+            "make spec-diff ALLOW_BREAKING=1)",
+            file=sys.stderr,
+        )
         return 1
     return 0
