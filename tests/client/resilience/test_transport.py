@@ -19,7 +19,7 @@ from hubspot_toolkit.client.resilience import (
     ResilientTransport,
     RetryPolicy,
 )
-from tests.client.resilience.helpers import FakeClock, over_budget, max_in_any_window
+from tests.client.resilience.helpers import FakeClock, max_in_any_window, over_budget
 
 URL = "https://api.hubapi.com/crm/v3/objects/line_items/batch/upsert"
 CID = "8b4f2a38-4a8a-4a65-9b39-5a41f0c1c1a7"
