@@ -135,7 +135,10 @@ def stream_threads(
     runs in the caller's thread, in the order items finish. Once `stopping()` is true no item
     is taken any more; those in flight finish and are handed to `done`; `stopping()` is asked
     every NOTICE_SECONDS meanwhile, so that it can tell its caller at once. The requests
-    `work` sends go through `gate`: once it is closed none leaves."""
+    `work` sends go through `gate`: once it is closed none leaves. The first item goes alone
+    and is handed to `done` before any other is taken: an answer every request would get
+    (401, an unknown object type) then stops the job after one request, not `concurrency`
+    (the pacer sends one request until a first answer anyway)."""
     check_concurrency(concurrency)
     in_flight: dict[Future[Outcome], Item] = {}
 
@@ -152,10 +155,11 @@ def stream_threads(
             done(in_flight.pop(future), future.result())
 
     source = iter(items)
+    taken = 0
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="hubspot-bulk") as pool:
         try:
             while True:
-                while len(in_flight) >= concurrency:
+                while len(in_flight) >= (concurrency if taken > 1 else 1):
                     finish_one_or_more()  # a free worker first, then the next item
                 if stopping():
                     break
@@ -164,6 +168,7 @@ def stream_threads(
                 except StopIteration:
                     break
                 in_flight[pool.submit(guarded, item)] = item
+                taken += 1
             while in_flight:
                 finish_one_or_more()
         finally:
@@ -262,10 +267,11 @@ async def stream_tasks(
             if handled is not None:
                 await handled
 
+    taken = 0  # the first item alone, as in stream_threads
     try:
         try:
             while True:
-                while len(in_flight) >= concurrency:
+                while len(in_flight) >= (concurrency if taken > 1 else 1):
                     await finish_one_or_more()
                 if stopping():
                     break
@@ -273,6 +279,7 @@ async def stream_tasks(
                 if item is None:
                     break
                 in_flight[asyncio.ensure_future(guarded(item))] = item
+                taken += 1
             while in_flight:
                 await finish_one_or_more()
         except asyncio.CancelledError:
