@@ -139,11 +139,10 @@ def render(summary: Summary, operation_names: dict[str, str], verbose: bool = Fa
         for op, ids in sorted(summary.cases.items()):
             lines.append(f"{operation_names.get(op, op)}: {len(ids)} test cases")
     all_passed = [row for row in rows if not row[1][1]]
-    operations = {op for (op, _), _ in rows}
     if all_passed and not verbose:
         lines.append(
-            f"{len(all_passed)} {'other ' if shown else ''}checks of {len(operations)} operations "
-            "passed (one line each: --verbose)"
+            f"{len(all_passed)} {'other ' if shown else ''}checks passed (one line per "
+            "operation and check: --verbose)"
         )
     if summary.failures:
         lines.append("")

@@ -100,9 +100,7 @@ def test_serve_contract_and_spec_diff_outside_a_checkout(
     assert "generated client against the live server: passed" in contract.stdout
     assert (empty / "reports" / "contract-junit.xml").is_file()
     # green: a one-line tally, not a line per operation and check
-    assert re.search(r"^\d+ checks of \d+ operations passed", contract.stdout, re.M), (
-        contract.stdout
-    )
+    assert re.search(r"^\d+ checks passed \(", contract.stdout, re.M), contract.stdout
     assert not re.search(r"  passed \d+$", contract.stdout, re.MULTILINE), contract.stdout
     assert "the one this toolkit was built with" in log.read_text()
 
