@@ -19,7 +19,8 @@ SERVE_OPTIONS = $(call given,--host,HOST) $(call given,--port,PORT) $(call given
 # The suite's own variables may come from the environment too (CI sets them).
 CONTRACT_OPTIONS = $(if $(SEED),--seed '$(SEED)') $(if $(MAX_EXAMPLES),--max-examples '$(MAX_EXAMPLES)') \
   $(if $(MAX_FAILURES),--max-failures '$(MAX_FAILURES)') $(if $(PHASES),--phases '$(PHASES)') \
-  $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)')
+  $(if $(CONTRACT_RATE_LIMIT),--rate-limit '$(CONTRACT_RATE_LIMIT)') $(if $(VERSIONS),--versions '$(VERSIONS)') \
+  $(if $(filter 1,$(VERBOSE)),--verbose)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup generate check-generated lint typecheck test contract contract-deep serve bench update-spec sync-spec replay-history spec-diff constraints clean
@@ -56,7 +57,7 @@ PYTEST_WORKERS ?= 3
 test: $(STAMP) lint typecheck ## Lint, type-check and run every test (drift check included)
 	$(BIN)/pytest $(if $(CI),--hypothesis-profile=ci) -n $(PYTEST_WORKERS)
 
-contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03 MAX_FAILURES=n PHASES=…)
+contract: $(STAMP) ## The contract suite: reference server, or HUBSPOT_BASE_URL + HUBSPOT_ACCESS_TOKEN (SEED=n VERSIONS=2026-03 MAX_FAILURES=n PHASES=… VERBOSE=1)
 	@$(TOOLKIT) contract $(CONTRACT_OPTIONS)
 
 contract-deep: $(STAMP) ## The contract suite with many more examples, for nightly runs (SEED=n)

@@ -35,6 +35,7 @@ from hubspot_toolkit.server.process import ServerStartError
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
 from hubspot_toolkit.spec.document import Document
 from hubspot_toolkit.spec.lifecycle import unsupported_message
+from hubspot_toolkit.spec.location import SPEC_DIR_VARIABLE
 from hubspot_toolkit.spec.operations import operations
 from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
 
@@ -148,7 +149,7 @@ def run_schemathesis(
         )
     summary = read_events(events)
     names = {f"{op.method.upper()} {op.template}": op.operation_id for op in operations(spec)}
-    text = render(summary, names)
+    text = render(summary, names, getattr(args, "verbose", False))
     failed = result.returncode != 0 or summary.failed
     if result.returncode != 0 and not summary.failures and not summary.errors:
         text += f"\nschemathesis exited {result.returncode}; its output is in {log}"
@@ -226,6 +227,10 @@ def run_suite(args: argparse.Namespace) -> int:
     # Children run in a scratch folder: make every path the user gave absolute first.
     args.spec_dir = args.spec_dir.resolve()
     args.reports_dir = args.reports_dir.resolve()
+    # --spec-dir reaches every part of the suite, in this process (scopes, checks) and in the
+    # children it starts (the live client half runs under its own pytest), as the variable
+    # they read when run on their own.
+    os.environ[SPEC_DIR_VARIABLE] = str(args.spec_dir)
     started = time.monotonic()
     try:
         spec = bundle_spec_dir(args.spec_dir)

@@ -128,20 +128,30 @@ def _read_scenario(summary: Summary, payload: dict[str, Any]) -> None:
                 tally[0] += 1
 
 
-def render(summary: Summary, operation_names: dict[str, str]) -> str:
-    """The table and the failures, as plain text."""
+def render(summary: Summary, operation_names: dict[str, str], verbose: bool = False) -> str:
+    """The failures first and a compact tally, as plain text; `verbose` adds a line per
+    operation and check (the JUnit report has them too): a green run is a few lines."""
     lines = []
     rows = sorted(summary.counts.items())
-    width_op = max([len(operation_names.get(op, op)) for (op, _), _ in rows] + [9])
-    width_check = max([len(check) for (_, check), _ in rows] + [5])
-    lines.append(f"{'operation':<{width_op}}  {'check':<{width_check}}  result")
-    for (op, check), (passed, failed) in rows:
-        verdict = f"FAILED {failed} of {passed + failed}" if failed else f"passed {passed}"
+    shown = rows if verbose else [row for row in rows if row[1][1]]
+    if shown:
+        width_op = max([len(operation_names.get(op, op)) for (op, _), _ in shown] + [9])
+        width_check = max([len(check) for (_, check), _ in shown] + [5])
+        lines.append(f"{'operation':<{width_op}}  {'check':<{width_check}}  result")
+        for (op, check), (passed, failed) in shown:
+            verdict = f"FAILED {failed} of {passed + failed}" if failed else f"passed {passed}"
+            lines.append(
+                f"{operation_names.get(op, op):<{width_op}}  {check:<{width_check}}  {verdict}"
+            )
+    if verbose:
+        for op, ids in sorted(summary.cases.items()):
+            lines.append(f"{operation_names.get(op, op)}: {len(ids)} test cases")
+    all_passed = [row for row in rows if not row[1][1]]
+    if all_passed and not verbose:
         lines.append(
-            f"{operation_names.get(op, op):<{width_op}}  {check:<{width_check}}  {verdict}"
+            f"{len(all_passed)} {'other ' if shown else ''}checks passed (one line per "
+            "operation and check: --verbose)"
         )
-    for op, ids in sorted(summary.cases.items()):
-        lines.append(f"{operation_names.get(op, op)}: {len(ids)} test cases")
     if summary.failures:
         lines.append("")
         lines.append("Failures:")

@@ -21,6 +21,7 @@ from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
 
 from hubspot_toolkit.server.process import free_port as _free_port
+from tests.wheel import Installed, installed_once
 
 settings.register_profile(
     "default", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -36,8 +37,11 @@ settings.load_profile("default")
 
 # Queued first, in this order (a module, or a folder ending in /).
 SLOWEST_FIRST = (
-    "tests/test_install.py",  # builds a wheel, fills two virtualenvs, runs the contract suite
+    "tests/test_install.py",  # builds the shared wheel and virtualenv, runs the contract suite
     "tests/contract/",  # each test of test_contract_runner is a whole contract run
+    # the installed commands: queued after the contract runs, so that the wheel they share
+    # is built (by test_install's worker) while the other workers run those
+    "tests/journeys/",
     "tests/cli/bulk/test_resume.py",  # paced jobs killed and resumed
     "contract_tests/client/test_responses.py",
     "tests/client/bulk/test_faults_and_rate_limit.py",
@@ -93,3 +97,12 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> SpreadS
 @pytest.fixture
 def free_port() -> int:
     return _free_port()
+
+
+@pytest.fixture(scope="session")
+def installed_toolkit(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
+    """A wheel of the checkout, installed with its extras in a virtualenv outside it: built
+    once per run, whichever worker asks first (the others wait for it: tests/wheel.py)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the workers' common folder
+    return installed_once(shared)

@@ -7,7 +7,15 @@ itself is the contract_tests package.
 import argparse
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, at_least, needs, prefixed
+from hubspot_toolkit.cli.options import (
+    SPEC_DIR_HELP,
+    Subcommands,
+    add_spec_dir,
+    at_least,
+    environment,
+    needs,
+    prefixed,
+)
 
 PREFIX = "HUBSPOT_CONTRACT_"
 DEFAULT_SAFE_PREFIX = "contract-test-"
@@ -96,6 +104,26 @@ def register(commands: Subcommands) -> None:
     )
     parser.add_argument(
         "--skip-client", action="store_true", help="skip the generated client's live half"
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        default=_env("VERBOSE") == "1",
+        help="one line per operation and check, passed ones too (default: failures and a "
+        "one-line tally; the JUnit report has every check either way)",
+    )
+    environment(
+        parser,
+        [
+            ("HUBSPOT_BASE_URL", "test this server instead of a fresh reference server"),
+            ("HUBSPOT_ACCESS_TOKEN", "its token"),
+            ("HUBSPOT_LIMITED_TOKEN", "a token without scopes: adds the missing-scope check"),
+            (f"{PREFIX}ASSOCIATIONS", "records of that server whose associations are read"),
+            (f"{PREFIX}PROPERTIES", "its line item property definitions (a JSON file)"),
+            ("HUBSPOT_ALLOW_INSECURE_HTTP", "1: let a token go over http:// beyond loopback"),
+            SPEC_DIR_HELP,
+            *_env.options(),
+        ],
     )
     parser.set_defaults(run=contract_command)
 

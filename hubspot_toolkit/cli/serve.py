@@ -1,11 +1,20 @@
 """`serve`: the reference server in the foreground, until SIGTERM or Ctrl-C."""
 
 import argparse
+import errno
 import logging
+import socket
 import sys
 from pathlib import Path
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, needs, prefixed
+from hubspot_toolkit.cli.options import (
+    SPEC_DIR_HELP,
+    Subcommands,
+    add_spec_dir,
+    environment,
+    needs,
+    prefixed,
+)
 from hubspot_toolkit.errors import SpecError
 from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY, PropertiesFileError
 from hubspot_toolkit.server.config import ServerConfig
@@ -26,7 +35,7 @@ def register(commands: Subcommands) -> None:
         help=summary,
         description=f"{summary}. Every option defaults to ${PREFIX}<NAME> when that is set.",
     )
-    add_spec_dir(parser)
+    add_spec_dir(parser, installed_fallback=True)
     parser.add_argument(
         "--host", default=_env("HOST") or DEFAULTS.host, help=f"default {DEFAULTS.host}"
     )
@@ -102,6 +111,7 @@ def register(commands: Subcommands) -> None:
         "what was stored and received, and reset everything (loopback only; see "
         "hubspot_toolkit/server/control.py)",
     )
+    environment(parser, [SPEC_DIR_HELP, *_env.options()])
     parser.set_defaults(run=serve_command)
 
 
@@ -113,8 +123,12 @@ def serve_command(args: argparse.Namespace) -> int:
         from hubspot_toolkit.server.auth import DEV_TOKEN
         from hubspot_toolkit.server.config import ConfigError
 
+    from hubspot_toolkit.client.strict import bundled_spec
+    from hubspot_toolkit.spec.location import spec_dir_if_any
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     log = logging.getLogger("hubspot_toolkit.server")
+    spec_dir = spec_dir_if_any(args.spec_dir)
     try:
         config = ServerConfig(
             host=args.host,
@@ -125,14 +139,19 @@ def serve_command(args: argparse.Namespace) -> int:
             rate_window=args.rate_window,
             associations_file=Path(args.associations) if args.associations else None,
             faults=args.faults,
-            spec_dir=args.spec_dir,
+            spec_dir=spec_dir or DEFAULTS.spec_dir,
             page_size=args.page_size,
             properties_file=Path(args.properties) if args.properties else None,
             control=args.control,
         )
-        app = create_app(config)
+        # No spec folder here: the spec the installed client was generated from, the one the
+        # `hubspot` pytest fixture serves too.
+        app = create_app(config, None if spec_dir else bundled_spec())
     except (ConfigError, SpecError, PropertiesFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if busy := _port_taken(config.host, config.port):
+        print(f"error: --port {config.port}: {config.host}:{config.port} {busy}", file=sys.stderr)
         return 2
     if config.tokens_file is None:
         log.info("no --tokens file: accepting the development token %r, every scope", DEV_TOKEN)
@@ -141,6 +160,8 @@ def serve_command(args: argparse.Namespace) -> int:
         if config.rate_limit
         else "off"
     )
+    served = spec_dir or "the one this toolkit was built with (no ./spec here)"
+    log.info("spec: %s", served)
     log.info("database %s; rate limit %s; faults %s", config.db, limit, config.faults or "off")
     if config.control:
         log.warning("--control: test-only routes under /_control/ can rewrite every record")
@@ -148,3 +169,16 @@ def serve_command(args: argparse.Namespace) -> int:
     # uvicorn handles SIGTERM and SIGINT: it stops accepting, finishes requests, then exits.
     uvicorn.run(app, host=config.host, port=config.port, access_log=False, log_level="warning")
     return 0
+
+
+def _port_taken(host: str, port: int) -> str | None:
+    """Why host:port cannot be listened on (in use, say), or None: checked before uvicorn,
+    whose own failure is a logged traceback-like line and exit status 1."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.create_server((host, port), family=family):
+            return None
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return "is in use: stop what listens there, or pass another --port"
+        return f"cannot be listened on: {exc.strerror or exc}"

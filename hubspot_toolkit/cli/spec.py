@@ -171,8 +171,8 @@ def diff_command(args: argparse.Namespace) -> int:
     if breaking and not args.allow_breaking:
         rules = ", ".join(sorted({c.rule for c in breaking}))
         print(
-            f"breaking changes ({rules}); pass --allow-breaking "
-            "(make spec-diff: ALLOW_BREAKING=1) to accept",
+            f"breaking changes ({rules}); pass --allow-breaking to accept (under make: "
+            "make spec-diff ALLOW_BREAKING=1)",
             file=sys.stderr,
         )
         return 1

@@ -30,6 +30,10 @@ from hubspot_toolkit.server.errors import input_error, no_associations_error
 from hubspot_toolkit.server.object_types import CUSTOM_ID, arranged_type
 from hubspot_toolkit.server.store import Store, record_id
 
+# How the user names the file in every message: serve's option (make's ASSOCIATIONS and
+# $HUBSPOT_SERVER_ASSOCIATIONS only fill it in).
+OPTION = "--associations"
+
 
 def encode_cursor(to_id: int, label: str) -> str:
     return base64.urlsafe_b64encode(json.dumps([to_id, label]).encode()).decode()
@@ -109,9 +113,11 @@ def read_associations(
 
 
 def _type(value: Any, where: str, path: Path, custom: dict[str, str]) -> str:
+    if value is None:
+        raise ConfigError(f"{OPTION} {path}: {where} is missing")
     type_id = arranged_type(value, custom)
     if type_id is None:
-        raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a known object type")
+        raise ConfigError(f"{OPTION} {path}: {where} is {value!r}, not a known object type")
     return type_id
 
 
@@ -135,10 +141,12 @@ def define_custom_object(
 
 
 def _id(value: Any, where: str, path: Path) -> int:
+    if value is None:
+        raise ConfigError(f"{OPTION} {path}: {where} is missing")
     number = record_id(value) if isinstance(value, str) else None
     if number is not None:
         return number
-    raise ConfigError(f"ASSOCIATIONS={path}: {where} is {value!r}, not a numeric id string")
+    raise ConfigError(f"{OPTION} {path}: {where} is {value!r}, not a numeric id string")
 
 
 def load_associations(store: Store, path: Path, addressable: Callable[[str], bool]) -> int:
@@ -147,20 +155,20 @@ def load_associations(store: Store, path: Path, addressable: Callable[[str], boo
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"ASSOCIATIONS={path}: cannot read a JSON file ({exc})") from None
+        raise ConfigError(f"{OPTION} {path}: cannot read a JSON file ({exc})") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"ASSOCIATIONS={path}: expected an object with 'associations'")
+        raise ConfigError(f"{OPTION} {path}: expected an object with 'associations'")
     entries, records = data.get("associations", []), data.get("records", [])
     custom_objects = data.get("customObjects", [])
     if not all(isinstance(part, list) for part in (entries, records, custom_objects)):
         raise ConfigError(
-            f"ASSOCIATIONS={path}: 'associations', 'records' and 'customObjects' must be lists"
+            f"{OPTION} {path}: 'associations', 'records' and 'customObjects' must be lists"
         )
     with store.transaction() as db:
         for n, custom_object in enumerate(custom_objects):
             where = f"customObjects[{n}]"
             if not isinstance(custom_object, dict):
-                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+                raise ConfigError(f"{OPTION} {path}: {where} is not an object")
             problem = define_custom_object(
                 store,
                 db,
@@ -169,12 +177,12 @@ def load_associations(store: Store, path: Path, addressable: Callable[[str], boo
                 addressable,
             )
             if problem:
-                raise ConfigError(f"ASSOCIATIONS={path}: {where}.{problem}")
+                raise ConfigError(f"{OPTION} {path}: {where}.{problem}")
         custom = store.custom_types()
         for n, record in enumerate(records):
             where = f"records[{n}]"
             if not isinstance(record, dict):
-                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+                raise ConfigError(f"{OPTION} {path}: {where} is not an object")
             kind = _type(record.get("objectType"), f"{where}.objectType", path, custom)
             if CUSTOM_ID.match(kind):
                 store.add_custom_type(db, kind)
@@ -182,14 +190,14 @@ def load_associations(store: Store, path: Path, addressable: Callable[[str], boo
         for n, entry in enumerate(entries):
             where = f"associations[{n}]"
             if not isinstance(entry, dict):
-                raise ConfigError(f"ASSOCIATIONS={path}: {where} is not an object")
+                raise ConfigError(f"{OPTION} {path}: {where} is not an object")
             from_type = _type(entry.get("fromObjectType"), f"{where}.fromObjectType", path, custom)
             to_type = _type(entry.get("toObjectType"), f"{where}.toObjectType", path, custom)
             from_id = _id(entry.get("fromId"), f"{where}.fromId", path)
             to_id = _id(entry.get("toId"), f"{where}.toId", path)
             label = entry.get("type")
             if not isinstance(label, str) or not label:
-                raise ConfigError(f"ASSOCIATIONS={path}: {where}.type must be a non-empty string")
+                raise ConfigError(f"{OPTION} {path}: {where}.type must be a non-empty string")
             for kind in (from_type, to_type):
                 if CUSTOM_ID.match(kind):
                     store.add_custom_type(db, kind)

@@ -101,7 +101,7 @@ def broken_server(kind: str, upstream: str) -> Iterator[str]:
 
 def test_passes_on_its_own_reference_server(tmp_path: Path) -> None:
     # enough examples that reads of the fixture's records surely happen
-    result = run_contract(tmp_path, {}, "--max-examples", "20")
+    result = run_contract(tmp_path, {}, "--max-examples", "20", "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(reference server)" in result.stdout
     assert "PASSED" in result.stdout
@@ -283,7 +283,7 @@ def test_a_token_without_every_read_scope_is_no_false_alarm(tmp_path: Path) -> N
             "HUBSPOT_ACCESS_TOKEN": "ordinary",
             "HUBSPOT_LIMITED_TOKEN": "nothing",
         }
-        result = run_contract(tmp_path / "reports", env)
+        result = run_contract(tmp_path / "reports", env, "--verbose")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "keyed by external_line_item_id values starting 'contract-test-'" in result.stdout
     assert "Skipped, the token lacks their read scope: tickets" in result.stdout

@@ -120,3 +120,14 @@ def test_loading_the_same_file_again_changes_nothing(tmp_path: Path) -> None:
 def test_a_record_of_a_custom_object_the_file_does_not_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"records\[0\].objectType is 'p_pets', not a known"):
         load(tmp_path, {"records": [{"objectType": "p_pets", "id": "1"}]})
+
+
+def test_a_missing_field_is_named_missing_under_the_option_the_user_typed(
+    tmp_path: Path,
+) -> None:
+    """Not `ASSOCIATIONS=…: …toObjectType is None` (issue 24): the option, and "missing"."""
+    entry = {"fromObjectType": "deals", "fromId": "1", "toId": "2", "type": "deal_to_contact"}
+    with pytest.raises(ConfigError) as refused:
+        load(tmp_path, {"associations": [entry]})
+    path = tmp_path / "associations.json"
+    assert str(refused.value) == f"--associations {path}: associations[0].toObjectType is missing"

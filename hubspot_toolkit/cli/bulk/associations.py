@@ -3,8 +3,8 @@ with a progress line, a summary and an exit status."""
 
 import argparse
 
-from hubspot_toolkit.cli.bulk.progress import with_progress
-from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
+from hubspot_toolkit.cli.bulk.progress import plural, with_progress
+from hubspot_toolkit.cli.bulk.summary import ending, show, tail, write_json
 from hubspot_toolkit.cli.bulk.target import api_version, base_url, token
 from hubspot_toolkit.client.bulk.associations import MAX_CHUNK
 from hubspot_toolkit.client.bulk.files import read_associations_file
@@ -37,9 +37,8 @@ def read_command(args: argparse.Namespace) -> int:
         print(f"{args.file}: no ids; nothing to read")
         return 0
     headline = (
-        f"read {report.read} ids ({report.associations} associations), failed {report.failed} "
-        f"of {report.rows} ids in {report.seconds:.1f} s ({report.requests} requests); "
-        f"written to {report.output}"
+        f"read {report.read} ids ({plural(report.associations, 'association')}), failed "
+        f"{report.failed}{tail(report, 'ids')}; written to {report.output}"
     )
     show(report, headline, args.quiet)
     extra = {"seconds": round(report.seconds, 3), "failed": report.failed}

@@ -20,13 +20,15 @@ from pathlib import Path
 import stamina
 
 from hubspot_toolkit.cli.bulk.target import TOKEN_VARIABLE
-from hubspot_toolkit.cli.options import Subcommands
+from hubspot_toolkit.cli.options import Subcommands, environment
 from hubspot_toolkit.client.bulk import InvalidRowsError
 from hubspot_toolkit.client.bulk.files import FileJobError, JournalError
 from hubspot_toolkit.client.bulk.files.journal import journal_path
 from hubspot_toolkit.client.bulk.files.readers import file_format
 from hubspot_toolkit.client.resilience import PRESETS, Budget
+from hubspot_toolkit.client.url_safety import ALLOW_VARIABLE
 from hubspot_toolkit.errors import HubSpotToolkitError
+from hubspot_toolkit.properties import SHIPPED_UNIQUE_KEY
 
 HUBSPOT_API = "https://api.hubapi.com"
 
@@ -41,6 +43,10 @@ def _budget(text: str) -> Budget:
 
 
 DESCRIPTION = f"Bulk HubSpot CRM operations. The token is read from ${TOKEN_VARIABLE}."
+BULK_ENVIRONMENT = [
+    (TOKEN_VARIABLE, "the private app or OAuth token (not needed by --dry-run)"),
+    (ALLOW_VARIABLE, "1: let the token go over http:// to a host beyond loopback"),
+]
 
 
 def input_format(args: argparse.Namespace) -> str:
@@ -89,14 +95,16 @@ def add_commands(commands: Subcommands) -> None:
         "--id-property",
         required=True,
         metavar="NAME",
-        help="the key: a property created with hasUniqueValue: true, e.g. external_line_item_id",
+        help="the unique key: a property created with hasUniqueValue, e.g. "
+        f"{SHIPPED_UNIQUE_KEY} (the one the reference server's definitions have)",
     )
     upsert.add_argument("--format", choices=("jsonl", "csv"), help="default: from the extension")
     upsert.add_argument(
         "--failed-file",
         type=Path,
         metavar="PATH",
-        help="where failed rows go (default: beside FILE, rows.csv -> rows.failed.csv)",
+        help="where refused rows go, with their errors (default: beside FILE, .failed before "
+        "its extension: rows.csv → rows.failed.csv)",
     )
     upsert.add_argument(
         "--dry-run",
@@ -111,6 +119,7 @@ def add_commands(commands: Subcommands) -> None:
         "(for --dry-run; default: HubSpot's standard line item properties)",
     )
     _common(upsert)
+    environment(upsert, BULK_ENVIRONMENT)
     upsert.set_defaults(run=run, bulk_job=_upsert)
     read = commands.add_parser(
         "read-associations",
@@ -124,6 +133,7 @@ def add_commands(commands: Subcommands) -> None:
         "--output", type=Path, metavar="PATH", help="default: IDS_FILE's name + .associations.jsonl"
     )
     _common(read)
+    environment(read, BULK_ENVIRONMENT)
     read.set_defaults(run=run, bulk_job=_read)
 
 

@@ -114,6 +114,10 @@ class Meter:
         self._line: ProgressLine | None = None
 
     def __call__(self, event: JobProgress) -> None:
+        if event.interrupted:
+            self.close()  # the line would be drawn over
+            print(interrupted_line(event.on_the_wire), file=sys.stderr, flush=True)
+            return
         if self._line is None:
             self._line = ProgressLine(
                 self.label,
@@ -128,6 +132,20 @@ class Meter:
     def close(self) -> None:
         if self._line is not None:
             self._line.close()
+            self._line = None
+            self.quiet = True  # nothing is drawn after the line is gone
+
+
+def interrupted_line(on_the_wire: int) -> str:
+    """What Ctrl-C is answered with, at once."""
+    return (
+        f"hubspot-bulk: interrupted: finishing {plural(on_the_wire, 'request')} already sent; "
+        "no new request will leave (Ctrl-C again to stop at once)"
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def with_progress(

@@ -6,7 +6,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hubspot_toolkit.cli.bulk.progress import plural
 from hubspot_toolkit.client.bulk.files import FileJobReport
+
+
+def tail(report: FileJobReport, noun: str = "rows") -> str:
+    """The end of a headline: rows never sent (not failed: --resume sends them), the time and
+    the requests."""
+    not_sent = f", not sent {report.not_sent}" if report.not_sent else ""
+    return (
+        f"{not_sent} of {report.rows} {noun} in {report.seconds:.1f} s "
+        f"({plural(report.requests, 'request')})"
+    )
 
 
 def show(report: FileJobReport, headline: str, quiet: bool) -> None:
@@ -14,10 +25,11 @@ def show(report: FileJobReport, headline: str, quiet: bool) -> None:
         return
     print(headline)
     if report.resumed_chunks:
-        print(f"  resumed: {report.resumed_chunks} chunk(s) were acknowledged by earlier runs")
+        chunks = plural(report.resumed_chunks, "chunk")
+        print(f"  resumed: {chunks} acknowledged by earlier runs")
     for line, error in sorted(report.failures):
         print(f"  line {line}: {error}")
-    if report.failed > len(report.failures):
+    if report.failures and report.failed > len(report.failures):
         print(f"  … and {report.failed - len(report.failures)} more")
 
 
@@ -31,6 +43,7 @@ def write_json(
         **{name: value for name, value in report.counts.items() if name != "rows"},
         "rows": report.rows,
         "unsent": report.unsent,
+        "not_sent": report.not_sent,
         "requests": report.requests,
         "resumed_chunks": report.resumed_chunks,
         "chunks": report.chunks,
@@ -50,9 +63,13 @@ def ending(report: FileJobReport, noun: str = "rows") -> int:
         return 1 if report.failed else 0
     again = "run the same command again with --resume"
     if report.interrupted:
+        left = (
+            f"{report.unsent} {noun} not sent yet"
+            if report.unsent == report.not_sent
+            else f"{report.unsent} {noun} not sent yet or not acknowledged"
+        )
         print(
-            f"hubspot-bulk: interrupted; {report.unsent} {noun} not sent yet; the journal "
-            f"{report.journal} is intact: {again}",
+            f"hubspot-bulk: interrupted; {left}; the journal {report.journal} is intact: {again}",
             file=sys.stderr,
         )
         return 130

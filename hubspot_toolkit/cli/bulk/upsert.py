@@ -5,7 +5,7 @@ import argparse
 
 from hubspot_toolkit.cli.bulk.command import input_format
 from hubspot_toolkit.cli.bulk.progress import with_progress
-from hubspot_toolkit.cli.bulk.summary import ending, show, write_json
+from hubspot_toolkit.cli.bulk.summary import ending, show, tail, write_json
 from hubspot_toolkit.cli.bulk.target import api_version, base_url, token
 from hubspot_toolkit.client.bulk.files import UpsertFileReport, upsert_line_items_file
 from hubspot_toolkit.client.bulk.upsert import MAX_CHUNK
@@ -42,9 +42,8 @@ def upsert_command(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, report: UpsertFileReport) -> int:
-    headline = (
-        f"created {report.created}, updated {report.updated}, failed {report.failed} of "
-        f"{report.rows} rows in {report.seconds:.1f} s ({report.requests} requests)"
+    headline = f"created {report.created}, updated {report.updated}, failed {report.failed}" + tail(
+        report
     )
     show(report, headline, args.quiet)
     has_failed_file = report.failed_file.exists()

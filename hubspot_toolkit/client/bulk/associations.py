@@ -39,8 +39,10 @@ from hubspot_toolkit.client.bulk.dispatch import (
     stream_threads,
 )
 from hubspot_toolkit.client.bulk.outcome import (
+    EVERY_REQUEST_REFUSED,
     Failure,
     batch_errors,
+    failure_from_answer,
     failures_by_key,
     unnamed_failure,
 )
@@ -51,6 +53,7 @@ from hubspot_toolkit.client.bulk.versions import (
     dated_versions,
     endpoint,
 )
+from hubspot_toolkit.client.resilience import Gate
 from hubspot_toolkit.crm.association_types import v3_type_names
 from hubspot_toolkit.crm.object_types import plural_name, resolve
 from hubspot_toolkit.spec.versions import READ, V3
@@ -137,6 +140,19 @@ class _Job(ChunkJob[list[Input], Any, dict[str, Page]]):
 
     def fail_all(self, chunk: list[Input], failure: Failure) -> dict[str, Page]:
         return {i: failure for i, _ in chunk}
+
+    def answered(self, chunk: list[Input], response: Response[Any]) -> dict[str, Page]:
+        """A read's body is only ids, which are checked before sending: a 400 of the whole
+        request (not a batch answer naming ids) refuses what every request shares, the object
+        types in its path (an unknown one: ledger unknown-object-type). No later request can
+        succeed: stop at once, and leave the ids unsettled."""
+        if int(response.status_code) != 400 or isinstance(response.parsed, self.batch_answers):
+            return super().answered(chunk, response)
+        refused = failure_from_answer(response)
+        self.stop.set(f"every request is refused with {refused}")
+        return self.fail_all(
+            chunk, Failure(400, EVERY_REQUEST_REFUSED, refused.message, refused.correlation_id)
+        )
 
     def from_batch(self, chunk: list[Input], parsed: BatchAnswer, status: int) -> dict[str, Page]:
         pages: dict[str, Page] = {}
@@ -354,11 +370,13 @@ def stream_read_associations(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> None:
     """Read chunks of distinct ids (at most MAX_CHUNK each), each with a tag of the caller's,
     as `chunks` yields them: each chunk read to its last page by one worker, `concurrency`
     chunks at a time. `done((tag, chunk), report)` runs in the caller's thread as each chunk
-    completes; `stopping()` true stops taking chunks. `version`: v3 or a dated one."""
+    completes; `stopping()` true stops taking chunks; once `gate` is closed no request leaves.
+    `version`: v3 or a dated one."""
     endpoint("associations", READ, version)  # refuse it before reading
     types = (from_object_type, to_object_type)
 
@@ -366,7 +384,7 @@ def stream_read_associations(
         ids = item[1]
         return _read(client, types, ids, 1, len(ids), version)
 
-    stream_threads(chunks, work, concurrency, done, stopping)
+    stream_threads(chunks, work, concurrency, done, stopping, gate)
 
 
 async def astream_read_associations(
@@ -379,6 +397,7 @@ async def astream_read_associations(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> None:
     """The async form of stream_read_associations: tasks on the running loop, `done` called (or
     awaited) on it. Cancelled, it lets the chunks in flight finish and hands them to `done`
@@ -390,4 +409,4 @@ async def astream_read_associations(
         ids = item[1]
         return await _aread(client, types, ids, 1, len(ids), version)
 
-    await stream_tasks(chunks, work, concurrency, done, stopping)
+    await stream_tasks(chunks, work, concurrency, done, stopping, gate)

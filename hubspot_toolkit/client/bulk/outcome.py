@@ -19,12 +19,20 @@ from hubspot_crm_client.models import (
 from hubspot_crm_client.types import Response
 
 from hubspot_toolkit.client.bulk.rows import LineItemRow
-from hubspot_toolkit.client.resilience import GaveUpError
+from hubspot_toolkit.client.resilience import GaveUpError, NotSent
 
 # An answer with one of these means no later request can succeed either: stop sending.
 FATAL_STATUSES = frozenset({HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN})
 # Failures that no trustworthy answer settled: sending the input again later may succeed.
-UNANSWERED = frozenset({"NOT_SENT", "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVALID_ANSWER"})
+NOT_SENT = "NOT_SENT"  # the request never left: stopped, interrupted or called off
+# A whole request refused for what every request of the job shares (its object types): no
+# later request can succeed, and the job's options need fixing (associations.py).
+EVERY_REQUEST_REFUSED = "EVERY_REQUEST_REFUSED"
+UNANSWERED = frozenset(
+    {NOT_SENT, "RETRIES_EXHAUSTED", "NETWORK_ERROR", "INVALID_ANSWER", EVERY_REQUEST_REFUSED}
+)
+# HubSpot's 400 for an object type it does not know (ledger: unknown-object-type)
+UNKNOWN_OBJECT_TYPE = "Unable to infer object type from: "
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,11 @@ class Failure:
     correlation_id: str | None = None
     # the properties HubSpot named, each with its reason (from the error's errors[])
     property_errors: tuple[PropertyError, ...] = ()
+
+    @property
+    def sent(self) -> bool:
+        """Whether its request left (false: stopped or called off before it did)."""
+        return self.category != NOT_SENT
 
     @property
     def settled(self) -> bool:
@@ -99,6 +112,8 @@ def failure_from_exception(exc: Exception) -> Failure:
     answer could not be read."""
     if isinstance(exc, GaveUpError):
         return Failure(exc.status, "RETRIES_EXHAUSTED", str(exc), exc.correlation_id)
+    if isinstance(exc, NotSent):  # called off (Ctrl-C) before it left
+        return Failure(None, NOT_SENT, str(exc))
     if isinstance(exc, UnexpectedStatus):
         return Failure(exc.status_code, "UNEXPECTED_STATUS", "the spec does not allow this status")
     if isinstance(exc, httpx.HTTPError):

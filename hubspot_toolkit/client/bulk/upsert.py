@@ -45,6 +45,7 @@ from hubspot_toolkit.client.bulk.outcome import (
 )
 from hubspot_toolkit.client.bulk.rows import LineItemRow, check_rows
 from hubspot_toolkit.client.bulk.versions import as_body, batch_answers, endpoint
+from hubspot_toolkit.client.resilience import Gate
 from hubspot_toolkit.spec.versions import UPSERT, V3
 
 # HubSpot's limit of inputs per batch write ("limited to 100 records at a time", its CRM object
@@ -193,18 +194,20 @@ def stream_upsert_line_items(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> UpsertBatches:
     """Upsert chunks of checked rows (at most MAX_CHUNK each), each with a tag of the caller's
     (its index, say), as `chunks` yields them: `concurrency` requests in flight and only those
     chunks in memory. `done((tag, chunk), (upserted, failed))` runs in the caller's thread as
-    each chunk settles; `stopping()` true stops taking chunks. Returns the job (`.sent`)."""
+    each chunk settles; `stopping()` true stops taking chunks; once `gate` is closed no request
+    leaves (the chunks not sent fail NOT_SENT). Returns the job (`.sent`)."""
     call = _sync_call(client, version)
     job = UpsertBatches(id_property)
 
     def work(item: tuple[Tag, Chunk]) -> Settled:
         return send_one(job, item[1], call)
 
-    stream_threads(chunks, work, concurrency, done, stopping)
+    stream_threads(chunks, work, concurrency, done, stopping, gate)
     return job
 
 
@@ -217,6 +220,7 @@ async def astream_upsert_line_items(
     concurrency: int = 4,
     stopping: Callable[[], bool] = lambda: False,
     version: str = V3,
+    gate: Gate | None = None,
 ) -> UpsertBatches:
     """The async form of stream_upsert_line_items: tasks on the running loop, `done` called (or
     awaited) on it. Cancelled, it lets the requests in flight finish and hands them to `done`
@@ -227,7 +231,7 @@ async def astream_upsert_line_items(
     async def work(item: tuple[Tag, Chunk]) -> Settled:
         return await asend_one(job, item[1], call)
 
-    await stream_tasks(chunks, work, concurrency, done, stopping)
+    await stream_tasks(chunks, work, concurrency, done, stopping, gate)
     return job
 
 

@@ -45,7 +45,8 @@ def resilient_client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     **client_args: Any,
 ) -> RedactedClient:
-    """A client that paces itself to `budget` (adapting to the server's headers) and retries
+    """A client that paces itself to `budget`, an upper bound (the server's rate-limit headers
+    may only slow it down, never raise it), and retries
     429, 5xx and dropped connections per `policy`, for sync and async calls alike.
 
     `transport` / `async_transport` replace the network underneath (httpx.MockTransport in

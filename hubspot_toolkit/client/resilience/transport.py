@@ -9,7 +9,8 @@ the generated client to parse, with their body already read: a connection cut in
 a body is then retried like any other dropped connection instead of reaching the caller (the
 bodies of these batch calls are small, and the generated client reads them whole anyway).
 When retrying stops, GaveUpError is raised. Retries are for the idempotent batch operations of
-this client only: see policy.py.
+this client only: see policy.py. A request sent through a closed gate (gate.py) never leaves,
+nor is it retried: NotSent is raised instead.
 """
 
 import logging
@@ -20,6 +21,7 @@ import httpx
 import stamina
 
 from hubspot_toolkit.client.resilience.errors import GaveUpError, correlation_id
+from hubspot_toolkit.client.resilience.gate import Gate, NotSent, current_gate
 from hubspot_toolkit.client.resilience.pacer import AsyncPacer, Pacer
 from hubspot_toolkit.client.resilience.policy import (
     RETRIED_EXCEPTIONS,
@@ -42,6 +44,7 @@ class _Attempts:
         self.request = request
         self.policy = policy
         self.clock = clock
+        self.gate = current_gate()
         self.started = self.deadline = clock()  # both set again when the first attempt goes
         self.count = 0
         self.last: Exception | None = None
@@ -61,6 +64,8 @@ class _Attempts:
         if not isinstance(exc, _GIVE_UP_ON):
             return False  # not ours to retry: it reaches the caller unchanged
         self.last = exc
+        if self.called_off:
+            return False  # no retry leaves a closed gate: not_sent() says so
         wait = self.policy.next_wait(exc, self.count, self.deadline - self.clock())
         if wait is None:
             limit = self.count >= self.policy.attempts
@@ -75,6 +80,22 @@ class _Attempts:
             _describe(exc),
         )
         return wait
+
+    @property
+    def called_off(self) -> bool:
+        return self.gate is not None and self.gate.closed
+
+    def not_sent(self) -> NotSent:
+        again = " again" if self.count else ""
+        request = f"{self.request.method} {self.request.url.path}"
+        return NotSent(f"{request}: not sent{again}: called off", self.count)
+
+    def enter(self, pacer: Pacer | AsyncPacer, slot: Slot) -> Gate | None:
+        """Through the gate with `slot`, just before the request leaves (NotSent if closed)."""
+        if self.gate is not None and not self.gate.enter():
+            pacer.give_back(slot)
+            raise self.not_sent()
+        return self.gate
 
     def pacing_deadline(self) -> float | None:
         # The first attempt queues for the budget like any request; retries must fit the time.
@@ -168,13 +189,22 @@ class ResilientTransport(httpx.BaseTransport):
         try:
             for attempt in attempts.context():
                 # Outside `with attempt`: running out of time here is not a failure to retry.
-                slot = self.pacer.acquire(attempts.pacing_deadline())
+                slot = self.pacer.acquire(attempts.pacing_deadline(), attempts.gate)
                 if slot is None:
+                    if attempts.called_off:
+                        raise attempts.not_sent()
                     raise attempts.gave_up(attempts.last, _OUT_OF_TIME)
-                with attempt:
-                    attempts.sending()
-                    return attempts.verdict(self._send(request, slot), self.pacer)
+                gate = attempts.enter(self.pacer, slot)
+                try:
+                    with attempt:
+                        attempts.sending()
+                        return attempts.verdict(self._send(request, slot), self.pacer)
+                finally:
+                    if gate is not None:
+                        gate.leave()
         except _GIVE_UP_ON as exc:
+            if attempts.called_off:
+                raise attempts.not_sent() from None
             raise attempts.gave_up(exc) from None
         raise AssertionError("unreachable: stamina yields at least one attempt")
 
@@ -207,13 +237,22 @@ class AsyncResilientTransport(httpx.AsyncBaseTransport):
         attempts = _Attempts(request, self.policy, self.pacer.clock)
         try:
             async for attempt in attempts.context():
-                slot = await self.pacer.acquire(attempts.pacing_deadline())
+                slot = await self.pacer.acquire(attempts.pacing_deadline(), attempts.gate)
                 if slot is None:
+                    if attempts.called_off:
+                        raise attempts.not_sent()
                     raise attempts.gave_up(attempts.last, _OUT_OF_TIME)
-                with attempt:
-                    attempts.sending()
-                    return attempts.verdict(await self._send(request, slot), self.pacer)
+                gate = attempts.enter(self.pacer, slot)
+                try:
+                    with attempt:
+                        attempts.sending()
+                        return attempts.verdict(await self._send(request, slot), self.pacer)
+                finally:
+                    if gate is not None:
+                        gate.leave()
         except _GIVE_UP_ON as exc:
+            if attempts.called_off:
+                raise attempts.not_sent() from None
             raise attempts.gave_up(exc) from None
         raise AssertionError("unreachable: stamina yields at least one attempt")
 

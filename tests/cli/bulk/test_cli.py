@@ -186,9 +186,10 @@ def test_a_wrong_token_fails_every_row_without_showing_the_token(
         token=secret,
     )
     assert answer.returncode == 1
-    assert "failed 250 of 250 rows" in answer.stdout
+    # the refused chunk failed; the rest never left, and is not counted as failed
+    assert "failed 100, not sent 150 of 250 rows" in answer.stdout
     assert "401" in answer.stdout
-    assert "(1 requests)" in answer.stdout  # stopped after the first refusal
+    assert "(1 request)" in answer.stdout  # stopped after the first refusal
     failed_file = (tmp_path / "rows.failed.jsonl").read_text()
     for text in (answer.stdout, answer.stderr, failed_file, server.output()):
         assert secret not in text

@@ -118,3 +118,29 @@ def test_an_unknown_api_version_is_one_line(server: ReferenceServer, tmp_path: P
     )
     assert answer.returncode == 2
     assert answer.stderr.count("\n") == 1 and "--api-version" in answer.stderr
+
+
+def test_a_misspelled_object_type_stops_the_job_at_its_first_answer(
+    server: ReferenceServer, tmp_path: Path
+) -> None:
+    """`contcts` gets the same 400 on every request (ledger: unknown-object-type): one request,
+    then one line naming the argument to fix; no journal to trip the corrected command."""
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"{n}\n" for n in range(1, 3001)))  # three chunks of 1000
+    before = server.output().count("/batch/read")
+    answer = run(
+        "read-associations",
+        "contcts",
+        "companies",
+        ids,
+        "--base-url",
+        server.base_url,
+        "--concurrency",
+        "3",
+    )
+    assert answer.returncode == 2, answer.stdout + answer.stderr
+    assert answer.stderr.count("\n") == 1, answer.stderr
+    assert answer.stderr.startswith("hubspot-bulk: error: FROM 'contcts': HubSpot knows no such")
+    assert "Traceback" not in answer.stderr
+    assert server.output().count("/batch/read") - before == 1
+    assert not ids.with_name("ids.txt.journal").exists()

@@ -19,7 +19,7 @@ from hubspot_toolkit.client.resilience import (
     ResilientTransport,
     RetryPolicy,
 )
-from tests.client.resilience.helpers import FakeClock, max_in_any_window
+from tests.client.resilience.helpers import FakeClock, max_in_any_window, over_budget
 
 URL = "https://api.hubapi.com/crm/v3/objects/line_items/batch/upsert"
 CID = "8b4f2a38-4a8a-4a65-9b39-5a41f0c1c1a7"
@@ -278,9 +278,33 @@ def test_the_pacer_adapts_to_the_servers_headers() -> None:
 
     client = sync_client(handler, pacer=pacer)
     client.post(URL)
-    assert pacer.window.budget == Budget(4, 1.0)
+    assert pacer.window.server == Budget(4, 1.0)
     client.post(URL)  # the server said none remain: wait out its 1 s window
     assert sent[1] - sent[0] == pytest.approx(1.0, abs=0.01)
+
+
+def test_a_higher_max_from_the_server_never_lifts_the_callers_cap() -> None:
+    """`--rate-limit 5` against a server that says Max 100: five requests per 10 s, not 20 in
+    0.2 s (issue 24)."""
+    clock = FakeClock()
+    pacer = Pacer(Budget(5, 10.0), clock=clock, sleep=clock.sleep)
+    sent: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(clock.now)
+        headers = {
+            "X-HubSpot-RateLimit-Max": "100",
+            "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+            "X-HubSpot-RateLimit-Remaining": str(100 - len(sent)),
+        }
+        clock.advance(0.01)  # the answer's latency
+        return httpx.Response(200, json={}, headers=headers)
+
+    client = sync_client(handler, pacer=pacer)
+    for _ in range(20):
+        client.post(URL)
+    assert over_budget(sent, [t + 0.01 for t in sent], 5, 10.0) == []
+    assert sent[-1] - sent[0] >= 30.0  # 20 requests at 5 per 10 s: four windows
 
 
 # --- async -------------------------------------------------------------------------------

@@ -88,24 +88,47 @@ def answered(window: SlidingWindow, now: float, headers: dict[str, str]) -> None
     window.observe(headers, now)
 
 
-def test_adapts_to_the_servers_max_and_interval() -> None:
+def test_the_servers_max_and_interval_only_ever_slow_it_down() -> None:
     window = SlidingWindow(Budget(100, 10.0))
     answered(
         window,
         0.0,
         {"x-hubspot-ratelimit-max": "190", "x-hubspot-ratelimit-interval-milliseconds": "10000"},
     )
-    assert window.budget == Budget(190, 10.0)
+    assert window.budget == Budget(100, 10.0)  # the cap stays: 190 is the server's, not ours
+    assert window.server == Budget(190, 10.0)
     answered(
         window,
         0.0,
         {"x-hubspot-ratelimit-max": "3", "x-hubspot-ratelimit-interval-milliseconds": "2000"},
     )
-    assert window.budget == Budget(3, 2.0)
+    assert window.server == Budget(3, 2.0)
     # Only one more fits: two of the three are already spent.
     assert window.try_acquire(0.0)[0] is not None
     slot, wait = window.try_acquire(0.0)
     assert slot is None and math.isclose(wait, 2.0, abs_tol=0.01)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    cap=st.integers(1, 6),
+    server_max=st.integers(1, 400),
+    server_ms=st.integers(100, 20_000),
+    requests=requests_st,
+)
+def test_the_cap_holds_whatever_max_the_server_states(
+    cap: int, server_max: int, server_ms: int, requests: list[tuple[float, float]]
+) -> None:
+    """A user's `--rate-limit 5` is an upper bound: a server advertising 100 (or 400 per
+    second) must not raise it (issue 24: 20 requests in 0.2 s under a cap of 5)."""
+    window = SlidingWindow(Budget(cap, 10.0))
+    headers = {
+        "x-hubspot-ratelimit-max": str(server_max),
+        "x-hubspot-ratelimit-interval-milliseconds": str(server_ms),
+    }
+    answered(window, 0.0, headers)
+    sent, done = simulate(window, requests)
+    assert over_budget([0.0, *sent], [0.0, *done], cap, 10.0) == []
 
 
 def test_remaining_reveals_requests_of_other_clients_on_the_same_token() -> None:
@@ -126,13 +149,14 @@ def test_garbage_or_nonsense_headers_change_nothing() -> None:
         {"x-hubspot-ratelimit-remaining": "many"},
     ):
         answered(window, 0.0, headers)
+    assert window.server in (None, Budget(10, 10.0))
     assert window.budget == Budget(10, 10.0)
 
 
 def test_adapt_false_ignores_the_headers() -> None:
     window = SlidingWindow(Budget(10, 10.0), adapt=False)
     answered(window, 0.0, {"x-hubspot-ratelimit-max": "2", "x-hubspot-ratelimit-remaining": "0"})
-    assert window.budget == Budget(10, 10.0)
+    assert window.server is None
     assert window.try_acquire(0.0)[0] is not None
 
 

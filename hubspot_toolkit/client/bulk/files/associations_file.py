@@ -31,6 +31,7 @@ from hubspot_toolkit.client.bulk.files.report import (
     ProgressCallback,
 )
 from hubspot_toolkit.client.bulk.files.runner import Run, arun_job, run_job
+from hubspot_toolkit.client.bulk.outcome import EVERY_REQUEST_REFUSED, UNKNOWN_OBJECT_TYPE, Failure
 from hubspot_toolkit.spec.versions import READ, V3
 
 # ((index, the line of each id), the ids)
@@ -99,8 +100,12 @@ class AssociationsFile(FileJob[Chunk, AssociationsReport[Any], AssociationsFileR
         line_of = dict(zip(ids, lines, strict=True))
         errors = [(line_of[f.id], f"id {f.id}: {f.failure}") for f in outcome.failed]
         unsettled = [f for f in outcome.failed if not f.failure.settled]
+        if refused := [f.failure for f in unsettled if f.failure.category == EVERY_REQUEST_REFUSED]:
+            run.gate.close()  # nothing else leaves: every request would be refused the same
+            raise FileJobError(self._refused(refused[0]))
         if unsettled:
-            run.unsettled(index, len(ids), str(unsettled[0].failure), errors)
+            sent = any(f.failure.sent for f in unsettled)
+            run.unsettled(index, len(ids), str(unsettled[0].failure), errors, sent)
             return
         failed = {f.id: str(f.failure) for f in outcome.failed}
         records: list[dict[str, object]] = []
@@ -120,6 +125,19 @@ class AssociationsFile(FileJob[Chunk, AssociationsReport[Any], AssociationsFileR
             "rows": len(ids),
         }
         run.settled(index, (lines[0], lines[-1]), counts, errors, self.output.sync())
+
+    def _refused(self, failure: Failure) -> str:
+        """One line naming what to fix: the object type HubSpot does not know, as the caller
+        gave it (FROM or TO), else the answer."""
+        unknown = failure.message.removeprefix(UNKNOWN_OBJECT_TYPE)
+        if failure.message.startswith(UNKNOWN_OBJECT_TYPE):
+            for role, given in zip(("FROM", "TO"), self.types, strict=True):
+                if given == unknown:
+                    return (
+                        f"{role} {given!r}: HubSpot knows no such object type (answered 400 "
+                        f"{failure.message!r}); nothing else was sent"
+                    )
+        return f"every request would be refused: 400 {failure.message}; nothing else was sent"
 
     def close_output(self) -> None:
         self.output.close()

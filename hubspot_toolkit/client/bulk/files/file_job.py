@@ -12,6 +12,7 @@ from hubspot_crm_client import AuthenticatedClient
 from hubspot_toolkit.client.bulk.files.journal import input_fingerprint, journal_path
 from hubspot_toolkit.client.bulk.files.report import FileJobError, FileJobReport
 from hubspot_toolkit.client.bulk.versions import endpoint
+from hubspot_toolkit.client.resilience import Gate
 
 if TYPE_CHECKING:
     from hubspot_toolkit.client.bulk.files.runner import Run
@@ -28,6 +29,7 @@ class Streaming(TypedDict):
 
     concurrency: int
     stopping: Callable[[], bool]
+    gate: Gate  # closed on Ctrl-C: no request leaves after it
 
 
 def numbered(items: Iterable[T], size: int, skip: set[int]) -> Iterator[tuple[int, list[T]]]:

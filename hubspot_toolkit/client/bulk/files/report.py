@@ -40,6 +40,10 @@ class JobProgress:
     # False for a chunk that no answer settled (not sent, retries ran out, 401/403): it is not
     # journaled, and a resumed run sends it again
     acknowledged: bool = True
+    # Ctrl-C came (one event, at once): no request leaves any more, and the `on_the_wire`
+    # requests already sent are finishing
+    interrupted: bool = False
+    on_the_wire: int = 0
 
 
 ProgressCallback = Callable[[JobProgress], None]
@@ -57,6 +61,7 @@ class FileJobReport:
     chunks: int = 0  # acknowledged by this run
     requests: int = 0  # sent by this run
     unsent: int = 0  # rows no answer settled: `resume=True` sends them
+    not_sent: int = 0  # of `unsent`, the rows whose request never left (stopped, Ctrl-C)
     stop_reason: str = ""  # why the job stopped early (401/403, retries ran out)
     interrupted: bool = False  # Ctrl-C (or a cancelled task) stopped it
     seconds: float = 0.0
@@ -70,8 +75,9 @@ class FileJobReport:
 
     @property
     def failed(self) -> int:
-        """Rows that did not land: refused by HubSpot, or never settled by an answer."""
-        return self.counts.get("failed", 0) + self.unsent
+        """Rows that did not land although sent: refused by HubSpot, or never settled by an
+        answer (401/403, retries ran out). Rows never sent (`not_sent`) are not failed."""
+        return self.counts.get("failed", 0) + self.unsent - self.not_sent
 
     def add(self, counts: dict[str, int], failures: Iterable[tuple[int, str]]) -> None:
         for name, value in counts.items():
@@ -116,6 +122,6 @@ class JobInterrupted(KeyboardInterrupt):
     def __init__(self, report: FileJobReport) -> None:
         self.report = report
         super().__init__(
-            f"interrupted; {report.unsent} rows not sent yet; the journal {report.journal} is "
-            "intact: call again with resume=True"
+            f"interrupted; {report.unsent} rows not sent yet or not acknowledged; the journal "
+            f"{report.journal} is intact: call again with resume=True"
         )

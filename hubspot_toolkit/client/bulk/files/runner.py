@@ -4,8 +4,11 @@ Before anything is sent: the journal opened (or resumed, and refused for another
 the checking pass. Then chunks numbered in file order, the acknowledged ones skipped; each
 chunk settled, its side output (failed rows, associations read) on disk, then journaled; no
 new chunk taken once one could not be settled (401/403, retries ran out), after Ctrl-C, or
-once the task is cancelled, while the requests in flight finish and are journaled. A FileJob
-says what its file holds, how a chunk is sent and what its answer means.
+once the task is cancelled, while the requests in flight finish and are journaled. Ctrl-C (or
+the cancellation) also closes the job's gate: no request leaves after it, not even one that
+was waiting for the rate limit, and the caller hears of it at once (a JobProgress with
+`interrupted`). A FileJob says what its file holds, how a chunk is sent and what its answer
+means.
 """
 
 import asyncio
@@ -26,11 +29,13 @@ from hubspot_toolkit.client.bulk.files.journal import (
     open_journal,
 )
 from hubspot_toolkit.client.bulk.files.report import (
+    FileJobError,
     FileJobReport,
     JobInterrupted,
     JobProgress,
     ProgressCallback,
 )
+from hubspot_toolkit.client.resilience import Gate
 
 log = logging.getLogger("hubspot_toolkit.client.bulk.files")
 T = TypeVar("T")
@@ -97,8 +102,10 @@ class Run:
         self.job = job
         self.journal = start.journal
         self.report = report
-        self.interrupted: Callable[[], bool] = lambda: False
+        self.gate = Gate()  # closed on Ctrl-C: no request leaves after it
         self._progress = progress
+        self._sent_unsettled = 0  # rows of chunks sent but not settled (401/403, retries)
+        self.refused = False  # the job's options cannot work (FileJobError while sending)
         self._resumed = self._done = report.counts.get("rows", 0)
         # events made in a worker thread, for the loop to deliver (None: delivered at once)
         self._held: list[JobProgress] | None = None
@@ -119,14 +126,26 @@ class Run:
 
     def streaming(self) -> Streaming:
         """What the senders are told besides the chunks: how many in flight, when to stop."""
-        return {"concurrency": self.job.concurrency, "stopping": self.stopping}
+        return {"concurrency": self.job.concurrency, "stopping": self.stopping, "gate": self.gate}
 
     def begun(self) -> None:
         self._tell(0, None, True)
 
     def stopping(self) -> bool:
-        if self.interrupted():
+        """Whether to take no more chunks; asked often while requests are in flight, so that
+        the first call after Ctrl-C tells the caller at once."""
+        if self.gate.closed and not self.report.interrupted:
             self.report.interrupted = True
+            on_the_wire = self.gate.close()  # the count when it closed
+            self._deliver(
+                JobProgress(
+                    self.report.rows,
+                    self._done,
+                    self._resumed,
+                    interrupted=True,
+                    on_the_wire=on_the_wire,
+                )
+            )
         return self.report.interrupted or bool(self.report.stop_reason)
 
     def settled(
@@ -153,17 +172,25 @@ class Run:
         self._tell(counts["rows"], index, True)
 
     def unsettled(
-        self, index: int, rows: int, reason: str, failures: list[tuple[int, str]]
+        self, index: int, rows: int, reason: str, failures: list[tuple[int, str]], sent: bool
     ) -> None:
-        """A chunk that no answer settled: not journaled, so a resumed run sends it again."""
-        self.report.add({}, failures)
-        self.report.stop_reason = self.report.stop_reason or reason
+        """A chunk that no answer settled: not journaled, so a resumed run sends it again.
+        One never `sent` (called off by Ctrl-C or a stop) has not failed: its rows are only
+        not sent yet."""
+        if sent:
+            self.report.add({}, failures)
+            self.report.stop_reason = self.report.stop_reason or reason
+            self._sent_unsettled += rows
         self._tell(rows, index, False)
 
     def finish(self) -> None:
         """Counts the rows never settled; removes the journal of a job that is complete."""
         self.report.unsent = self.report.rows - self.report.counts.get("rows", 0)
-        if self.report.complete:
+        self.report.not_sent = self.report.unsent - self._sent_unsettled
+        # A job whose options cannot work, and of which nothing was ever acknowledged, is no
+        # job to resume: its journal would only refuse the corrected command.
+        nothing_done = self.refused and not self.report.counts.get("rows")
+        if self.report.complete or nothing_done:
             self.journal.remove()
         else:
             self.journal.close()
@@ -210,11 +237,14 @@ def run_job(
     if start is None:
         return report
     run = _opened(job, start, report, progress)
-    with Interrupt() as interrupt:
-        run.interrupted = lambda: interrupt.requested
+    # The gate closes in the signal handler itself: no request leaves after the signal.
+    with Interrupt(run.gate.close):
         try:
             run.begun()
             job.send(job.chunks(start.skip), run)
+        except FileJobError:
+            run.refused = True
+            raise
         finally:
             job.close_output()
             run.finish()
@@ -236,7 +266,11 @@ async def arun_job(
     try:
         run.begun()
         await job.asend(_off_loop(job.chunks(start.skip)), run)
+    except FileJobError:
+        run.refused = True
+        raise
     except asyncio.CancelledError:
+        run.gate.close()
         report.interrupted = True
         raise
     finally:

@@ -105,9 +105,11 @@ class UpsertFile(FileJob[Chunk, Settled, UpsertFileReport]):
         (index, rows), (upserted, failed) = chunk, outcome
         errors = [(f.row.line, str(f.failure)) for f in failed]
         if any(not f.failure.settled for f in failed):
-            self.unsettled.extend(failed)
+            sent = any(f.failure.sent for f in failed)
+            if sent:  # rows never sent have not failed: they stay out of the failed-rows file
+                self.unsettled.extend(failed)
             reason = next(str(f.failure) for f in failed if not f.failure.settled)
-            run.unsettled(index, len(rows), reason, errors)
+            run.unsettled(index, len(rows), reason, errors, sent)
             return
         self.failed_file.write(sorted(failed, key=lambda f: f.row.line))
         new = sum(1 for u in upserted if u.new)
