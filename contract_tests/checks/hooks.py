@@ -10,7 +10,7 @@ from typing import Any
 
 import schemathesis
 
-from contract_tests.checks import promises, semantics
+from contract_tests.checks import answers, promises, semantics
 from contract_tests.checks.exchange import (
     body_of,
     fail,
@@ -26,7 +26,7 @@ from contract_tests.checks.exchange import (
 from contract_tests.checks.shaping import as_known_type, known_object_types, shape_upsert
 from hubspot_toolkit.spec.versions import READ, UPSERT
 
-__all__ = ["promises"]  # imported for its checks, which register themselves
+__all__ = ["answers", "promises"]  # imported for their checks, which register themselves
 
 
 def _negative_body(case: Any) -> bool:
@@ -188,8 +188,8 @@ _scope_lock = threading.Lock()
 
 @schemathesis.check
 def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
-    """A known token without the operation's scope gets 403 naming missingScopes (once per
-    operation and version)."""
+    """A known token without the operation's scope gets 403 naming missingScopes, one of them a
+    scope the operation needs (once per operation and version)."""
     limited = settings().limited_token
     operation_id = versioned_operation_id(response)
     if not limited or operation_id is None or response.status_code not in (200, 207):
@@ -199,7 +199,11 @@ def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
             return
         _scope_checked.add(operation_id)
     again = resend(response, limited)
-    fail(semantics.missing_scope_problems(again.status_code, json_of(again.content)))
+    answer = json_of(again.content)
+    fail(
+        semantics.missing_scope_problems(again.status_code, answer)
+        + answers.scope_fit(response, again.status_code, answer)
+    )
 
 
 _rules_checked: set[str] = set()
