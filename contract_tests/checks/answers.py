@@ -1,7 +1,7 @@
 """The checks issue 26's map of the ledger called for, as schemathesis checks: time that moves
 on an update, scopes that fit the operation, one result per input, record ids in dated reads,
-synchronous answers that are COMPLETE, a correlation header that matches its body, and the
-answer to a method a route does not serve judged by the evidence. Each sends at most one extra
+synchronous answers that are COMPLETE, and the answer to a method a route does not serve judged
+by the evidence. Each sends at most one extra
 request per test case; the rules themselves are plain functions in rules.py.
 """
 
@@ -168,20 +168,6 @@ def hubspot_batch_complete(ctx: Any, response: Any, case: Any) -> None:
     """A batch answer (200 or 207) says status COMPLETE: both operations are synchronous."""
     if _answered(response) and operation_id_of(response) is not None:
         fail(rules.batch_status_problems(body_of(response)))
-
-
-@schemathesis.check
-def hubspot_correlation_header(ctx: Any, response: Any, case: Any) -> None:
-    """An x-hubspot-correlation-id header names the body's correlationId."""
-    if response.status_code < 400:
-        return
-    header = next(
-        (v for k, v in response.headers.items() if k.lower() == "x-hubspot-correlation-id"),
-        None,
-    )
-    if isinstance(header, list):  # schemathesis' responses hold a list per header
-        header = header[0] if header else None
-    fail(rules.correlation_header_problems(header, body_of(response)))
 
 
 def _unspecified_method(case: Any) -> bool:

@@ -161,12 +161,3 @@ def unrouted_method_problems(method: str, path: str, status: int) -> list[str]:
         f"{method} {path}, a method the route does not serve, got {status}; HubSpot answers "
         "404 (resource not found) or 405"
     ]
-
-
-def correlation_header_problems(header: str | None, body: Any) -> list[str]:
-    """The x-hubspot-correlation-id header, when sent, is the body's correlationId (ledger:
-    correlation-id-format)."""
-    correlation = body.get("correlationId") if isinstance(body, dict) else None
-    if header and isinstance(correlation, str) and header != correlation:
-        return [f"x-hubspot-correlation-id {header} is not the body's correlationId {correlation}"]
-    return []
