@@ -179,7 +179,8 @@ def _unspecified_method(case: Any) -> bool:
 @schemathesis.check
 def hubspot_unsupported_method(ctx: Any, response: Any, case: Any) -> None:
     """A method the route does not serve is answered 404 or 405, as HubSpot answers one: in
-    place of schemathesis' unsupported_method, which demands 405 (the runner excludes it)."""
+    place of schemathesis' unsupported_method, which demands 405 (the runner excludes it).
+    Ledger: batch-routes-other-methods, error-404-unknown-route."""
     method = str(response.request.method or "")
     if method == "OPTIONS" or not _unspecified_method(case):
         return
