@@ -132,7 +132,11 @@ def _granular_scope_alternatives(status: int, body: Body, sent: Body) -> tuple[i
     """ledger auth-403-missing-scopes: requiredGranularScopes lists alternatives, among them
     schema and sensitive-data scopes no operation in spec/ lists, beside the one it needs."""
     if status == 403 and isinstance(body, dict):
+        # the scopes named, in either form (another captured behaviour may have moved them)
         scopes = list((body.pop("context", None) or {}).get("missingScopes") or [])
+        for error in body.get("errors") or []:
+            if isinstance(error, dict):
+                scopes += (error.get("context") or {}).get("requiredGranularScopes") or []
         extras = [
             variant
             for scope in scopes
