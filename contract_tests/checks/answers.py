@@ -186,3 +186,30 @@ def hubspot_unsupported_method(ctx: Any, response: Any, case: Any) -> None:
         return
     path = httpx.URL(response.request.url).path
     fail(rules.unrouted_method_problems(method, path, response.status_code))
+
+
+def _known(response: Any) -> dict[str, list[str]]:
+    """The records the exchange's read types are known to have associations with, by id."""
+    types = path_types(response)
+    if types is None:
+        return {}
+    spelled = tuple(plural_name(resolve(t) or t) for t in types)
+    for read in settings().existing:
+        if (read["from"], read["to"]) in (types, spelled):
+            return dict(read.get("associated") or {})
+    return {}
+
+
+@schemathesis.check
+def hubspot_known_associations(ctx: Any, response: Any, case: Any) -> None:
+    """A record the target is known to have associations for (the ASSOCIATIONS it was named
+    with) names each of them, or pages on to them: no association is dropped silently."""
+    if not _answered(response) or operation_id_of(response) != READ:
+        return
+    sent = json_of(response.request.body)
+    inputs = sent.get("inputs") if isinstance(sent, dict) else None
+    if any(isinstance(i, dict) and "after" in i for i in inputs or []):
+        return  # a later page names only what is left
+    known = _known(response)
+    if known:
+        fail(rules.known_associations_problems(body_of(response), known))

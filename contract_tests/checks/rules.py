@@ -161,3 +161,28 @@ def unrouted_method_problems(method: str, path: str, status: int) -> list[str]:
         f"{method} {path}, a method the route does not serve, got {status}; HubSpot answers "
         "404 (resource not found) or 405"
     ]
+
+
+def known_associations_problems(body: Any, associated: dict[str, list[str]]) -> list[str]:
+    """A record known to be associated with others (HUBSPOT_CONTRACT_ASSOCIATIONS, or the
+    reference server's fixture) names each of them in its answer, or says there is more with
+    paging.next: an answer that leaves some out without paging drops them (ledger:
+    dated-paging-per-result, v3-paging-next-shape)."""
+    problems = []
+    for n, result in enumerate(body.get("results") or [] if isinstance(body, dict) else []):
+        if not isinstance(result, dict) or not isinstance(result.get("from"), dict):
+            continue
+        known = set(associated.get(str(result["from"].get("id")), []))
+        paged = ((result.get("paging") or {}).get("next") or {}).get("after")
+        named = {
+            str(to.get("toObjectId", to.get("id")))
+            for to in result.get("to") or []
+            if isinstance(to, dict)
+        }
+        missing = sorted(known - named)
+        if missing and not paged:
+            problems.append(
+                f"results[{n}] (record {result['from'].get('id')}) leaves out {missing[:3]}, "
+                "which it is associated with, and has no paging.next"
+            )
+    return problems
