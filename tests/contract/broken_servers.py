@@ -351,8 +351,15 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
             ]
         return Response(json.dumps(body), status, headers=passed_headers)
 
+    async def unmatched(request: Request, exc: Exception) -> Response:
+        # a fuzzed path with a line break escapes the route's pattern: forward it all the same
+        return await forward(request)
+
     methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE"]
-    return Starlette(routes=[Route("/{path:path}", forward, methods=methods)])
+    return Starlette(
+        routes=[Route("/{path:path}", forward, methods=methods)],
+        exception_handlers={404: unmatched},
+    )
 
 
 def main() -> None:
