@@ -144,12 +144,19 @@ def to_object_id_problems(body: Any) -> list[str]:
     return problems
 
 
-def batch_status_problems(body: Any) -> list[str]:
-    """A synchronous batch answer's status is COMPLETE (ledger: batch-status-complete)."""
-    status = body.get("status") if isinstance(body, dict) else None
+def batch_status_problems(http_status: int, body: Any) -> list[str]:
+    """A synchronous batch answer's status is COMPLETE (ledger: batch-status-complete), and a
+    207 counts its errors in numErrors, as every captured one does (ledger:
+    upsert-per-input-errors-207, no-associations-207-dated)."""
+    if not isinstance(body, dict):
+        return []
+    problems = []
+    status = body.get("status")
     if isinstance(status, str) and status != COMPLETE:
-        return [f"a batch answer says status {status!r}; HubSpot's batch answers are COMPLETE"]
-    return []
+        problems.append(f"a batch answer says status {status!r}; HubSpot's are COMPLETE")
+    if http_status == 207 and body.get("errors") and "numErrors" not in body:
+        problems.append("a 207 lists errors but no numErrors")
+    return problems
 
 
 def unrouted_method_problems(method: str, path: str, status: int) -> list[str]:

@@ -444,8 +444,16 @@ def _drops_paging(status: int, body: Body, sent: Body) -> tuple[int, Body]:
     return status, body
 
 
+def _drops_num_errors(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a 207 that lists its errors without counting them
+    if status == 207 and isinstance(body, dict):
+        body.pop("numErrors", None)
+    return status, body
+
+
 KINDS.update(
     {
+        "drops_num_errors": (_drops_num_errors, "hubspot_batch_complete"),
         "drops_paging": (_drops_paging, "hubspot_known_associations"),
         "time_stands_still": (_time_stands_still, "hubspot_update_moves_time"),
         "names_the_other_scopes": (_names_the_other_scopes, "hubspot_missing_scopes"),
