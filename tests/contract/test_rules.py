@@ -23,19 +23,15 @@ def test_an_update_must_move_time_at_the_precision_given() -> None:
 
 
 def test_a_403_must_name_a_scope_the_operation_needs() -> None:
+    fit = rules.scope_fit_problems
     read = {"crm.objects.contacts.read", "crm.objects.deals.read"}
     write = {"crm.objects.line_items.write", "e-commerce"}
-    assert rules.scope_fit_problems(
-        ["crm.objects.line_items.write"], read, write, fully_listed=False
-    )
-    assert rules.scope_fit_problems(["crm.objects.deals.read"], write, read, fully_listed=True)
+    assert fit(["crm.objects.line_items.write"], read, write, fully_listed=False)
+    assert fit(["crm.objects.deals.read"], write, read, fully_listed=True)
     granular = ["crm.schemas.deals.read", "crm.objects.deals.read"]  # HubSpot's alternatives
     assert fit(granular, read, write, fully_listed=True) == []
     # a read between types spec/ lists no scope for may name only theirs
-    assert (
-        rules.scope_fit_problems(["crm.objects.tickets.read"], read, write, fully_listed=False)
-        == []
-    )
+    assert fit(["crm.objects.tickets.read"], read, write, fully_listed=False) == []
 
 
 def test_one_result_per_input() -> None:
