@@ -48,12 +48,25 @@ def associations_fixture(spec: Document) -> dict[str, Any]:
 
 def existing_reads(fixture: dict[str, Any]) -> list[dict[str, Any]]:
     """The reads that must find their records: per (from, to) pair, the ids that have
-    associations in the fixture, in both directions."""
+    associations in the fixture, in both directions, and (`associated`) the records each is
+    known to be associated with, which its answer must name or page on to."""
     pairs: dict[tuple[str, str], list[str]] = {}
+    associated: dict[tuple[str, str], dict[str, list[str]]] = {}
     for entry in fixture["associations"]:
-        forward = pairs.setdefault((entry["fromObjectType"], entry["toObjectType"]), [])
-        backward = pairs.setdefault((entry["toObjectType"], entry["fromObjectType"]), [])
+        from_type, to_type = entry["fromObjectType"], entry["toObjectType"]
+        forward = pairs.setdefault((from_type, to_type), [])
+        backward = pairs.setdefault((to_type, from_type), [])
         for ids, record in ((forward, entry["fromId"]), (backward, entry["toId"])):
             if record not in ids:
                 ids.append(record)
-    return [{"from": f, "to": t, "ids": ids} for (f, t), ids in pairs.items()]
+        for pair, record, other in (
+            ((from_type, to_type), entry["fromId"], entry["toId"]),
+            ((to_type, from_type), entry["toId"], entry["fromId"]),
+        ):
+            known = associated.setdefault(pair, {}).setdefault(str(record), [])
+            if str(other) not in known:
+                known.append(str(other))
+    return [
+        {"from": f, "to": t, "ids": ids, "associated": associated.get((f, t), {})}
+        for (f, t), ids in pairs.items()
+    ]

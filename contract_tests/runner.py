@@ -66,6 +66,10 @@ def _schemathesis_command(
         target.base_url,
         "--checks",
         "all",
+        # HubSpot answers a method a route does not serve 404 as well as 405 (ledger:
+        # batch-routes-other-methods): checks/answers.py's hubspot_unsupported_method judges it
+        "--exclude-checks",
+        "unsupported_method",
         "--phases",
         args.phases,
         "--mode",

@@ -10,7 +10,7 @@ from typing import Any
 
 import schemathesis
 
-from contract_tests.checks import promises, semantics
+from contract_tests.checks import answers, probes, promises, semantics
 from contract_tests.checks.exchange import (
     body_of,
     errors_at_200,
@@ -27,7 +27,7 @@ from contract_tests.checks.exchange import (
 from contract_tests.checks.shaping import as_known_type, known_object_types, shape_upsert
 from hubspot_toolkit.spec.versions import READ, UPSERT
 
-__all__ = ["promises"]  # imported for its checks, which register themselves
+__all__ = ["answers", "probes", "promises"]  # imported for their checks, which register themselves
 
 
 def _negative_body(case: Any) -> bool:
@@ -91,7 +91,8 @@ def _existing_ids(response: Any) -> list[str] | None:
 
 @schemathesis.check
 def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
-    """numErrors == len(errors); 207 only with errors; completedAt not before startedAt."""
+    """numErrors == len(errors); 207 only with errors; completedAt not before startedAt.
+    Ledger: upsert-per-input-errors-207, batch-empty-links-and-errors-at-200."""
     if response.status_code in (200, 207):
         status, body = response.status_code, body_of(response)
         fail(semantics.batch_envelope_problems(status, body, errors_at_200(response)))
@@ -99,7 +100,9 @@ def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
 
 @schemathesis.check
 def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
-    """Non-empty ids; trace ids echoed; associations answer exactly the ids asked for."""
+    """Non-empty ids; trace ids echoed; associations answer exactly the ids asked for. Ledger:
+    v3-result-shape, upsert-per-input-errors-207, upsert-returns-default-properties,
+    silent-empty-2xx, no-associations-207-*."""
     if response.status_code not in (200, 207):
         return
     body, sent = body_of(response), json_of(response.request.body)
@@ -118,14 +121,15 @@ def hubspot_results(ctx: Any, response: Any, case: Any) -> None:
 
 @schemathesis.check
 def hubspot_error_body(ctx: Any, response: Any, case: Any) -> None:
-    """Every error body carries a uuid correlationId."""
+    """Every error body carries a uuid correlationId (ledger: correlation-id-format)."""
     if response.status_code >= 400 and operation_id_of(response):
         fail(semantics.error_body_problems(response.status_code, body_of(response)))
 
 
 @schemathesis.check
 def hubspot_upsert_is_idempotent(ctx: Any, response: Any, case: Any) -> None:
-    """The same upsert sent again updates the same records: same ids, new: false."""
+    """The same upsert sent again updates the same records: same ids, new: false (ledger:
+    upsert-new-flag)."""
     if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
     token = settings().token
@@ -190,8 +194,8 @@ _scope_lock = threading.Lock()
 
 @schemathesis.check
 def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
-    """A known token without the operation's scope gets 403 naming missingScopes (once per
-    operation and version)."""
+    """A known token without the operation's scope gets 403 naming missingScopes, one of them a
+    scope the operation needs (once per operation and version)."""
     limited = settings().limited_token
     operation_id = versioned_operation_id(response)
     if not limited or operation_id is None or response.status_code not in (200, 207):
@@ -201,7 +205,11 @@ def hubspot_missing_scopes(ctx: Any, response: Any, case: Any) -> None:
             return
         _scope_checked.add(operation_id)
     again = resend(response, limited)
-    fail(semantics.missing_scope_problems(again.status_code, json_of(again.content)))
+    answer = json_of(again.content)
+    fail(
+        semantics.missing_scope_problems(again.status_code, answer)
+        + answers.scope_fit(response, again.status_code, answer)
+    )
 
 
 _rules_checked: set[str] = set()
@@ -212,7 +220,8 @@ NOT_UNIQUE = "name"  # a standard line item property, not unique in any portal
 @schemathesis.check
 def hubspot_property_rules(ctx: Any, response: Any, case: Any) -> None:
     """A property that does not exist is refused (400 PROPERTY_DOESNT_EXIST naming it), and so
-    is an idProperty without unique values (400 "non-unique"); one extra request each, once."""
+    is an idProperty without unique values (400 "non-unique"); one extra request each, once.
+    Ledger: property-doesnt-exist, upsert-non-unique-id-property."""
     if response.status_code not in (200, 207) or operation_id_of(response) != UPSERT:
         return
     sent = json_of(response.request.body)

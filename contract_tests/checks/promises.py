@@ -60,7 +60,8 @@ def _answered(response: Any) -> bool:
 @schemathesis.check
 def hubspot_one_record_every_version(ctx: Any, response: Any, case: Any) -> None:
     """The same upsert sent through another API version updates the same records (same ids,
-    `new: false`), and a read answers the same associations in that version's shape."""
+    `new: false`), and a read answers the same associations in that version's shape. Ledger:
+    dated-association-read-path, dated-upsert-same-as-v3, upsert-new-flag."""
     if not _answered(response) or not settings().token:
         return
     operation = operation_id_of(response)
@@ -90,7 +91,8 @@ def hubspot_one_record_every_version(ctx: Any, response: Any, case: Any) -> None
 @schemathesis.check
 def hubspot_paging_advances(ctx: Any, response: Any, case: Any) -> None:
     """In the versions that page, `to` never lists an association twice and the next page of a
-    record holds none of its first page's records, under a new cursor."""
+    record holds none of its first page's records, under a new cursor. Ledger:
+    dated-paging-per-result, v3-duplicate-to-per-label."""
     if not _answered(response) or operation_id_of(response) != READ:
         return
     body = body_of(response)
@@ -120,7 +122,8 @@ def hubspot_paging_advances(ctx: Any, response: Any, case: Any) -> None:
 
 @schemathesis.check
 def hubspot_type_ids(ctx: Any, response: Any, case: Any) -> None:
-    """A dated read's HubSpot-defined association type ids are HubSpot's for the pair."""
+    """A dated read's HubSpot-defined association type ids are HubSpot's for the pair (ledger:
+    dated-association-types-label-null)."""
     own = versioned_operation_id(response)
     types = path_types(response)
     if not _answered(response) or own is None or types is None:
@@ -134,7 +137,10 @@ def hubspot_type_ids(ctx: Any, response: Any, case: Any) -> None:
 @schemathesis.check
 def hubspot_values_make_sense(ctx: Any, response: Any, case: Any) -> None:
     """Times within the run's clock window (CLOCK_SKEW either side); a correlationId never
-    seen before; a category that fits the status."""
+    seen before; a category that fits the status. Ledger: error-categories-by-status (and the
+    captured answers it sums up: unknown-object-type, invalid-json-wrong-shape,
+    missing-required-field, auth-401-missing-or-unknown-token, error-404-unknown-route,
+    rate-limit-429-body), correlation-id-format."""
     if operation_id_of(response) is None:
         return
     body = body_of(response)

@@ -80,8 +80,11 @@ def as_dated(result: dict[str, Any], from_name: str, to_name: str) -> dict[str, 
         grouped.setdefault(to["id"], []).extend(association_types(from_name, to_name, to["type"]))
     dated: dict[str, Any] = {
         "from": result["from"],
+        # a JSON number, as every captured dated answer gives it (ledger:
+        # dated-to-object-id-is-number); the spec's repair admits a number or a string
         "to": [
-            {"toObjectId": to_id, "associationTypes": types} for to_id, types in grouped.items()
+            {"toObjectId": int(to_id) if to_id.isdigit() else to_id, "associationTypes": types}
+            for to_id, types in grouped.items()
         ],
     }
     if "paging" in result:

@@ -237,14 +237,15 @@ def _endpoint(
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
+    """A route or method HubSpot does not serve: its captured 404 `resource not found`, without
+    a category, for an unknown path and for a route's other methods alike (ledger:
+    error-404-unknown-route, batch-routes-other-methods)."""
     assert isinstance(exc, HTTPException)
-    category = {404: "OBJECT_NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, "ERROR")
-    message = {
-        404: f"No such endpoint: {request.url.path}",
-        405: f"{request.method} is not allowed on {request.url.path}",
-    }.get(exc.status_code, str(exc.detail))
-    error = ApiError(exc.status_code, category, message, headers=dict(exc.headers or {}))
-    return error.response()
+    if exc.status_code in (404, 405):
+        return ApiError(404, None, "resource not found").response()
+    return ApiError(
+        exc.status_code, "ERROR", str(exc.detail), headers=dict(exc.headers or {})
+    ).response()
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:

@@ -43,7 +43,14 @@ class ApiError(Exception):
         return body
 
     def response(self) -> JSONResponse:
-        return FastJSONResponse(self.body(), self.status, headers=self.headers)
+        body = self.body()
+        # HubSpot sends the body's correlationId as a header too (captured on a 401; ledger:
+        # correlation-id-format), and names an authentication failure in one (ledger:
+        # auth-401-missing-or-unknown-token)
+        headers = {"x-hubspot-correlation-id": body["correlationId"], **self.headers}
+        if self.status == 401:
+            headers.setdefault("x-hubspot-auth-failure", "401 Unauthorized")
+        return FastJSONResponse(body, self.status, headers=headers)
 
 
 def validation_error(message: str, where: str, code: str = "INVALID") -> ApiError:

@@ -53,14 +53,16 @@ class RateLimiter:
 
 
 def too_many_requests(headers: dict[str, str]) -> JSONResponse:
+    correlation = str(uuid.uuid4())
     return JSONResponse(
         {
             "status": "error",
             "message": "You have reached your ten_secondly_rolling limit.",
             "errorType": "RATE_LIMIT",
-            "correlationId": str(uuid.uuid4()),
+            "correlationId": correlation,
             "policyName": "TEN_SECONDLY_ROLLING",
         },
         429,
-        headers=headers,
+        # the body's correlationId as a header too (ledger: correlation-id-format)
+        headers={"x-hubspot-correlation-id": correlation, **headers},
     )

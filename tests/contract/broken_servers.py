@@ -315,6 +315,10 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
                 refused = None
             if refused is not None:
                 return refused
+        if kind in ON_THE_WAY_IN:
+            early = ON_THE_WAY_IN[kind](request.method, request.url.path)
+            if early is not None:
+                return early
         # The path as it came, still percent-encoded: decoded, a fuzzed one may hold
         # characters no URL can carry, and the proxy itself would fail.
         raw_path = request.scope.get("raw_path") or request.url.path.encode()
@@ -347,8 +351,15 @@ def build_app(kind: str, upstream: str, upstream_token: str) -> Starlette:
             ]
         return Response(json.dumps(body), status, headers=passed_headers)
 
+    async def unmatched(request: Request, exc: Exception) -> Response:
+        # a fuzzed path with a line break escapes the route's pattern: forward it all the same
+        return await forward(request)
+
     methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE"]
-    return Starlette(routes=[Route("/{path:path}", forward, methods=methods)])
+    return Starlette(
+        routes=[Route("/{path:path}", forward, methods=methods)],
+        exception_handlers={404: unmatched},
+    )
 
 
 # ---- broken in a version's own semantics (issue 25): HubSpot's 2026-09 documents list no 207
@@ -403,6 +414,110 @@ def main() -> None:
     kind, upstream, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
     token = os.environ.get("UPSTREAM_TOKEN", "")
     uvicorn.run(build_app(kind, upstream, token), host="127.0.0.1", port=port, log_level="warning")
+
+
+# ---- issue 26: promises the ledger records that the suite now checks ---------------------------
+
+
+def _time_stands_still(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # updates change the values but leave updatedAt and hs_lastmodifieddate at creation time
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        if isinstance(result, dict) and "archived" in result and "createdAt" in result:
+            result["updatedAt"] = result["createdAt"]
+            properties = result.get("properties") or {}
+            if "hs_lastmodifieddate" in properties:
+                properties["hs_lastmodifieddate"] = properties.get(
+                    "createdate", result["createdAt"]
+                )
+    return status, body
+
+
+def _names_the_other_scopes(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a 403 that names the read scope for a write, and the write scope for a read
+    context = body.get("context") if isinstance(body, dict) else None
+    if status == 403 and isinstance(context, dict) and context.get("missingScopes"):
+        writes = any(scope.endswith(".write") for scope in context["missingScopes"])
+        other = "crm.objects.line_items.read" if writes else "crm.objects.line_items.write"
+        context["missingScopes"] = [other]
+    return status, body
+
+
+def _lists_a_record_twice(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # an upsert answer that lists one input's record twice
+    results = body.get("results") if isinstance(body, dict) else None
+    first = results[0] if isinstance(results, list) and results else None
+    if status in (200, 207) and isinstance(first, dict) and "archived" in first:
+        body["results"].append(json.loads(json.dumps(first)))
+    return status, body
+
+
+def _to_ids_not_records(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a dated read that names associated records by something other than their ids
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        for to in result.get("to", []) if isinstance(result, dict) else []:
+            if isinstance(to, dict) and "toObjectId" in to:
+                to["toObjectId"] = f"record-{to['toObjectId']}"
+    return status, body
+
+
+def _pending_batches(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a synchronous batch answered as if it were still running
+    if status in (200, 207) and isinstance(body, dict) and body.get("status") == "COMPLETE":
+        body["status"] = "PROCESSING"
+    return status, body
+
+
+def _answers_every_method(method: str, path: str) -> Response | None:
+    # a GET, PUT or DELETE on a batch route answered as if it were the POST
+    if method in ("POST", "OPTIONS") or not path.endswith(("/batch/read", "/batch/upsert")):
+        return None
+    now = "2026-01-01T00:00:00.000Z"
+    body = {"status": "COMPLETE", "startedAt": now, "completedAt": now, "results": []}
+    return Response(json.dumps(body), 200, media_type="application/json")
+
+
+def _method_not_allowed(method: str, path: str) -> Response | None:
+    # Not broken: HubSpot is captured answering a method a route does not serve 405 with an
+    # Allow header and no body (ledger: batch-routes-other-methods), as well as 404
+    if method in ("POST", "OPTIONS"):
+        return None
+    return Response(b"", 405, headers={"Allow": "POST,OPTIONS"})
+
+
+def _drops_paging(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # reads that answer a first page as if it were the whole list: no paging.next
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        if isinstance(result, dict):
+            result.pop("paging", None)
+    return status, body
+
+
+def _drops_num_errors(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    # a 207 that lists its errors without counting them
+    if status == 207 and isinstance(body, dict):
+        body.pop("numErrors", None)
+    return status, body
+
+
+KINDS.update(
+    {
+        "drops_num_errors": (_drops_num_errors, "hubspot_batch_complete"),
+        "drops_paging": (_drops_paging, "hubspot_known_associations"),
+        "time_stands_still": (_time_stands_still, "hubspot_update_moves_time"),
+        "names_the_other_scopes": (_names_the_other_scopes, "hubspot_missing_scopes"),
+        "lists_a_record_twice": (_lists_a_record_twice, "hubspot_one_result_per_input"),
+        "to_ids_not_records": (_to_ids_not_records, "hubspot_record_ids"),
+        "pending_batches": (_pending_batches, "hubspot_batch_complete"),
+        "answers_every_method": (_unchanged, "hubspot_unsupported_method"),
+    }
+)
+DATED.add("to_ids_not_records")
+FAITHFUL["unrouted_methods_405"] = _unchanged
+# kind -> an answer given before (instead of) forwarding: (method, path) -> response or None
+ON_THE_WAY_IN: dict[str, Callable[[str, str], Response | None]] = {
+    "answers_every_method": _answers_every_method,
+    "unrouted_methods_405": _method_not_allowed,
+}
 
 
 if __name__ == "__main__":

@@ -90,3 +90,75 @@ REALISTIC = {
     "numeric_to_object_ids": _numeric_to_object_ids,
     "errors_as_captured": _errors_as_captured,
 }
+
+
+# ---- issue 26: answers the new checks must not alarm at ----------------------------------------
+
+
+def _times_without_fractions(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    """ledger timestamps-iso-millis-z: v3 also sends times without fractional seconds (Airbyte's
+    note), so two writes within one second may share an updatedAt."""
+
+    def whole(value: Any) -> Any:
+        return value.split(".")[0] + "Z" if isinstance(value, str) and "." in value else value
+
+    if status in (200, 207) and isinstance(body, dict):
+        for name in ("startedAt", "completedAt", "requestedAt"):
+            if name in body:
+                body[name] = whole(body[name])
+        for result in body.get("results") or []:
+            if isinstance(result, dict):
+                for name in ("createdAt", "updatedAt"):
+                    if name in result:
+                        result[name] = whole(result[name])
+                properties = result.get("properties") or {}
+                for name in ("createdate", "hs_lastmodifieddate"):
+                    if name in properties:
+                        properties[name] = whole(properties[name])
+    return status, body
+
+
+def _string_to_object_ids(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    """ledger dated-to-object-id-is-number: HubSpot's schema and docs give toObjectId as a
+    string; a server that sends it so is no less HubSpot."""
+    for result in body.get("results", []) if isinstance(body, dict) else []:
+        for to in result.get("to", []) if isinstance(result, dict) else []:
+            if isinstance(to, dict) and isinstance(to.get("toObjectId"), int):
+                to["toObjectId"] = str(to["toObjectId"])
+    return status, body
+
+
+def _granular_scope_alternatives(status: int, body: Body, sent: Body) -> tuple[int, Body]:
+    """ledger auth-403-missing-scopes: requiredGranularScopes lists alternatives, among them
+    schema and sensitive-data scopes no operation in spec/ lists, beside the one it needs."""
+    if status == 403 and isinstance(body, dict):
+        # the scopes named, in either form (another captured behaviour may have moved them)
+        scopes = list((body.pop("context", None) or {}).get("missingScopes") or [])
+        for error in body.get("errors") or []:
+            if isinstance(error, dict):
+                scopes += (error.get("context") or {}).get("requiredGranularScopes") or []
+        extras = [
+            variant
+            for scope in scopes
+            for variant in (
+                scope.replace("crm.objects.", "crm.schemas."),
+                scope.replace(".read", ".sensitive.read.v2"),
+            )
+        ]
+        body["message"] = SCOPES_MESSAGE
+        body["errors"] = [
+            {
+                "message": "One or more of the following scopes are required.",
+                "context": {"requiredGranularScopes": extras[:1] + scopes + extras[1:]},
+            }
+        ]
+    return status, body
+
+
+REALISTIC.update(
+    {
+        "times_without_fractions": _times_without_fractions,
+        "string_to_object_ids": _string_to_object_ids,
+        "granular_scope_alternatives": _granular_scope_alternatives,
+    }
+)

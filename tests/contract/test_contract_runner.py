@@ -24,6 +24,7 @@ from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS, V
 from tests.paths import REPO, TOOLKIT
 
 SECRET = "pat-na1-this-token-must-never-be-printed"
+LIMITED = "no-scopes-token"
 # The suite's options, given the way CI gives them: as environment defaults.
 FAST = {
     "HUBSPOT_CONTRACT_SEED": "1",
@@ -78,8 +79,17 @@ def known_associations(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reference(
     tmp_path_factory: pytest.TempPathFactory, known_associations: Path
 ) -> Iterator[ReferenceServer]:
-    db = tmp_path_factory.mktemp("ref") / "db.sqlite3"
-    with ReferenceServer(db, associations_file=known_associations, page_size=PAGE_SIZE) as server:
+    work = tmp_path_factory.mktemp("ref")
+    # a portal's tokens as its user has them: one for the suite, one without the scopes
+    # (HUBSPOT_LIMITED_TOKEN), so that the 403s are judged
+    tokens = work / "tokens.json"
+    tokens.write_text(json.dumps({"dev-token": ["*"], LIMITED: []}))
+    with ReferenceServer(
+        work / "db.sqlite3",
+        tokens_file=tokens,
+        associations_file=known_associations,
+        page_size=PAGE_SIZE,
+    ) as server:
         yield server
 
 
@@ -159,6 +169,7 @@ def test_each_broken_server_fails_with_the_right_check(
             "HUBSPOT_BASE_URL": url,
             "HUBSPOT_ACCESS_TOKEN": "dev-token",
             "HUBSPOT_CONTRACT_ASSOCIATIONS": str(known_associations),
+            "HUBSPOT_LIMITED_TOKEN": LIMITED,
         }
         # the checks are the same for every version: one version shows each one's teeth (the
         # cross-version check reaches the other by itself)
@@ -197,6 +208,7 @@ def test_a_faithful_server_with_hubspots_extras_passes(
             "HUBSPOT_BASE_URL": url,
             "HUBSPOT_ACCESS_TOKEN": "dev-token",
             "HUBSPOT_CONTRACT_ASSOCIATIONS": str(known_associations),
+            "HUBSPOT_LIMITED_TOKEN": LIMITED,
         }
         if kind == ALL_AT_ONCE:  # the generated client's live half included
             result = run_contract(tmp_path, env)

@@ -79,7 +79,7 @@ def test_the_dated_read_answers_in_v4_shape_with_hubspots_type_ids(
     assert [to.to_dict() for to in v3.results[0].to] == [{"id": "500", "type": "deal_to_line_item"}]
     (result,) = dated.results
     (to,) = result.to
-    assert to.to_object_id == "500"
+    assert to.to_object_id == 500  # a JSON number, as captured (dated-to-object-id-is-number)
     # deal → line item is HubSpot-defined type 19 (HubSpot's association type id table)
     assert [t.to_dict() for t in to.association_types] == [
         {"category": "HUBSPOT_DEFINED", "typeId": 19, "label": None}
@@ -115,7 +115,7 @@ def test_dated_paging_by_after_reaches_every_association(server: ReferenceServer
             )
             assert isinstance(page, BatchResponsePublicAssociationMultiWithLabel)
             (result,) = page.results
-            seen += [to.to_object_id for to in result.to]
+            seen += [str(to.to_object_id) for to in result.to]
             if not result.paging:
                 break
             after = result.paging.next_.after
@@ -140,4 +140,4 @@ def test_async_calls_every_version(server: ReferenceServer) -> None:
     assert isinstance(written, BatchResponseSimplePublicUpsertObject)
     assert written.results[0].new is True
     assert isinstance(read, BatchResponsePublicAssociationMultiWithLabel)
-    assert read.results[0].to[0].to_object_id == "500"
+    assert read.results[0].to[0].to_object_id == 500
