@@ -7,7 +7,8 @@ Reads (ledger ids beside each): object types by singular name and by type id
 (object-type-case-insensitive), and one that resolves to nothing (unknown-object-type).
 Upserts: a body that is not JSON (invalid-json-syntax), JSON numbers as property values
 (properties-numbers-accepted), an empty string that clears a value
-(properties-empty-string-clears), and two inputs with one key (upsert-duplicate-ids).
+(properties-empty-string-clears), two inputs with one key (upsert-duplicate-ids), and a number
+with a leading space (property-leading-trailing-whitespace).
 """
 
 import re
@@ -219,6 +220,26 @@ def _duplicate_keys(response: Any, sent: Any) -> Any:
     return answer, judge
 
 
+def _whitespace(response: Any, sent: Any) -> Any:
+    item = _first_keyed(response, sent)
+    if item is None or not _writable("quantity"):
+        return None
+    answer = resend(response, body={"inputs": [item | {"properties": {"quantity": " 3"}}]})
+
+    def judge(answer: httpx.Response) -> list[str]:
+        body = json_of(answer.content)
+        message = body.get("message") if isinstance(body, dict) else None
+        if answer.status_code != 400:
+            return [f"an upsert sending quantity ' 3' got {answer.status_code}, not 400"]
+        if not isinstance(message, str) or "LEADING_TRAILING_WHITESPACE" not in message:
+            return [
+                f"the 400 for quantity ' 3' does not say LEADING_TRAILING_WHITESPACE: {message!r}"
+            ]
+        return []
+
+    return answer, judge
+
+
 PROBES: dict[str, tuple[str, Probe]] = {
     "spelled": (READ, _spelled),
     "capitalised": (READ, _capitalised),
@@ -227,6 +248,7 @@ PROBES: dict[str, tuple[str, Probe]] = {
     "numbers": (UPSERT, _numbers),
     "clears": (UPSERT, _clears),
     "duplicate_keys": (UPSERT, _duplicate_keys),
+    "whitespace": (UPSERT, _whitespace),
 }
 
 
@@ -237,7 +259,7 @@ def hubspot_request_forms(ctx: Any, response: Any, case: Any) -> None:
     JSON, one key twice), one probe per test case, each once per run. Ledger:
     object-type-singular-accepted, object-type-ids-accepted, object-type-case-insensitive,
     unknown-object-type, invalid-json-syntax, properties-numbers-accepted,
-    properties-empty-string-clears, upsert-duplicate-ids."""
+    properties-empty-string-clears, upsert-duplicate-ids, property-leading-trailing-whitespace."""
     operation = operation_id_of(response)
     if response.status_code not in (200, 207) or operation is None or not settings().token:
         return
