@@ -93,7 +93,8 @@ def _existing_ids(response: Any) -> list[str] | None:
 def hubspot_batch_envelope(ctx: Any, response: Any, case: Any) -> None:
     """numErrors == len(errors); 207 only with errors; completedAt not before startedAt.
     A 200 may list errors where the version's 200 declares them. Ledger:
-    upsert-per-input-errors-207, batch-empty-links-and-errors-at-200, dated-partial-failure-status."""
+    upsert-per-input-errors-207, batch-empty-links-and-errors-at-200,
+    dated-partial-failure-status."""
     if response.status_code in (200, 207):
         status, body = response.status_code, body_of(response)
         fail(semantics.batch_envelope_problems(status, body, errors_at_200(response)))
