@@ -51,8 +51,8 @@ ENVIRONMENT = "environment variables read:"
 
 def environment(parser: argparse.ArgumentParser, variables: list[tuple[str, str]]) -> None:
     """End the command's --help with the environment variables it reads, and what each does."""
-    width = max(len(name) for name, _ in variables)
-    lines = [f"  {name:<{width}}  {what}" for name, what in variables]
+    width = max((len(name) for name, _ in variables), default=0)
+    lines = [f"  {name:<{width}}  {what}" for name, what in variables] or ["  none"]
     parser.epilog = "\n".join([ENVIRONMENT, *lines])
     parser.formatter_class = _HelpFormatter
 

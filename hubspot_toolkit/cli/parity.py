@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hubspot_toolkit.cli.options import Subcommands, add_spec_dir, env_default, needs
+from hubspot_toolkit.cli.options import (
+    SPEC_DIR_HELP,
+    Subcommands,
+    add_spec_dir,
+    env_default,
+    environment,
+    needs,
+)
+from hubspot_toolkit.client.url_safety import ALLOW_VARIABLE
 from hubspot_toolkit.errors import HubSpotToolkitError
 
 DEFAULT_PREFIX = "contract-test-"
@@ -43,6 +51,20 @@ def register(commands: Subcommands) -> None:
         f"(${LIMITED_VAR} adds the missing-scope exchanges; ${ASSOCIATIONS_VAR} names the "
         "portal's records with associations, as for `contract`).",
     )
+    environment(
+        record,
+        [
+            (BASE_URL_VAR, "the portal or server to record"),
+            (TOKEN_VAR, "its token (never written to the recording)"),
+            (LIMITED_VAR, "a token without a scope: adds the missing-scope exchanges"),
+            (ASSOCIATIONS_VAR, "the portal's records with associations, as for `contract`"),
+            ("HUBSPOT_CONTRACT_PREFIX", "the default of --prefix"),
+            ("HUBSPOT_CONTRACT_ID_PROPERTY", "the unique property upserts are keyed by"),
+            ("HUBSPOT_CONTRACT_PROPERTIES", "the portal's line item properties (its unique key)"),
+            (ALLOW_VARIABLE, "1: allow a token over plain http:// to a host not on loopback"),
+            SPEC_DIR_HELP,
+        ],
+    )
     add_spec_dir(record)
     record.add_argument("output", type=Path, metavar="RECORDING", help="the file to write")
     record.add_argument(
@@ -60,6 +82,15 @@ def register(commands: Subcommands) -> None:
         f"from the recording) or --against URL (with ${TOKEN_VAR}, and ${LIMITED_VAR} when the "
         "recording has missing-scope exchanges). Exit 0: none; 1: divergences; 2: cannot run.",
     )
+    environment(
+        check,
+        [
+            (TOKEN_VAR, "the token for --against URL"),
+            (LIMITED_VAR, "a token without a scope, for the missing-scope exchanges"),
+            (ALLOW_VARIABLE, "1: allow a token over plain http:// to a host not on loopback"),
+            SPEC_DIR_HELP,
+        ],
+    )
     add_spec_dir(check)
     check.add_argument("recording", type=Path, metavar="RECORDING")
     check.add_argument("--against", metavar="URL", help="a server (default: the stand-in)")
@@ -73,6 +104,7 @@ def register(commands: Subcommands) -> None:
         "ledger",
         help="a portal's recording as captured sources for the evidence ledger (YAML)",
     )
+    environment(ledger, [])
     ledger.add_argument("recording", type=Path, metavar="RECORDING")
     ledger.set_defaults(run=ledger_command)
 
