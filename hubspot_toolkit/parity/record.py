@@ -106,7 +106,9 @@ def _sender(target: Target, client: httpx.Client) -> Callable[[Request], Answer]
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
         try:
-            response = client.post(request.path, content=request.content(), headers=headers)
+            response = client.request(
+                request.method, request.path, content=request.content(), headers=headers
+            )
         except httpx.HTTPError as exc:
             raise ParityError(
                 f"{request.name}: no answer from {target.base_url} ({type(exc).__name__})"

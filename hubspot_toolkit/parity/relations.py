@@ -1,15 +1,19 @@
 """Orderings of timestamps, kept beside the placeholders that hide their values.
 
 Within an answer: requestedAt ≤ startedAt ≤ completedAt, and each result's createdAt ≤
-updatedAt. Across answers: a record's updatedAt never goes back. Each relation is named by the
-exchange and the record's placeholder, and recorded as holding or not; "not before" rather than
-"after", since equal milliseconds are timing, not behaviour.
+updatedAt: "not before", since equal milliseconds there are timing, not behaviour. Across
+answers: a write moves a record's updatedAt past the previous answer's (ledger:
+upsert-moves-updated-at), judged at the precision both carry, since two writes within one second
+may share a time without a fraction (ledger: timestamps-iso-millis-z). Each relation is named by
+the exchange and the record's placeholder, and recorded as holding or not.
 """
 
+import re
 from datetime import datetime
 from typing import Any
 
 ENVELOPE = (("requestedAt", "startedAt"), ("startedAt", "completedAt"))
+FRACTION = re.compile(r"T[\d:]+\.\d")
 
 
 def moment(value: Any) -> datetime | None:
@@ -24,6 +28,14 @@ def moment(value: Any) -> datetime | None:
 def not_before(later: Any, earlier: Any) -> bool:
     first, second = moment(earlier), moment(later)
     return first is not None and second is not None and first <= second
+
+
+def past(later: Any, earlier: Any) -> bool:
+    """later is after earlier, or equal to it where either has no fraction of a second."""
+    if not not_before(later, earlier):
+        return False
+    precise = all(FRACTION.search(str(v)) for v in (later, earlier))
+    return moment(later) != moment(earlier) or not precise
 
 
 class Relations:
@@ -55,6 +67,6 @@ class Relations:
                 continue
             if record in self._updated:
                 before, value = self._updated[record]
-                holds = not_before(result["updatedAt"], value)
-                self.found[f"{exchange}: {record}.updatedAt not before {before}"] = holds
+                holds = past(result["updatedAt"], value)
+                self.found[f"{exchange}: {record}.updatedAt past {before}"] = holds
             self._updated[record] = (exchange, result["updatedAt"])

@@ -32,6 +32,7 @@ class Request:
     ledger: tuple[str, ...]
     path: str
     body: Any = None
+    method: str = "POST"
     raw: str | None = None
     content_type: str = "application/json"
     token: str = "token"
@@ -46,7 +47,7 @@ class Request:
     def as_json(self) -> dict[str, Any]:
         shown: Any = self.summary or (self.raw if self.raw is not None else self.body)
         return {
-            "method": "POST",
+            "method": self.method,
             "path": self.path,
             "token": self.token,
             "contentType": self.content_type,
@@ -270,6 +271,7 @@ def _refusals(name: str, path: str, settings: dict[str, Any], post: Callable[...
     )
     post("invalid-token", ("auth-401-missing-or-unknown-token",), {"inputs": []}, token="invalid")
     post("no-token", ("auth-401-missing-or-unknown-token",), {"inputs": []}, token="none")
+    post("other-method", ("batch-routes-other-methods",), raw="", method="GET")
     if settings["limitedToken"]:
         read = "/associations/" in path
         post(

@@ -101,11 +101,27 @@ def test_relations_keep_the_order_of_hidden_timestamps() -> None:
     shown = {"results": [{"id": "<id:1>"}]}
     relations.observe("create", created, shown)
     relations.observe("update", broken, shown)
+    relations.observe("again", created, shown)  # at the same millisecond as create
     assert relations.found == {
         "create: <id:1>.createdAt <= updatedAt": True,
         "update: <id:1>.createdAt <= updatedAt": False,
-        "update: <id:1>.updatedAt not before create": False,
+        "update: <id:1>.updatedAt past create": False,
+        "again: <id:1>.createdAt <= updatedAt": True,
+        "again: <id:1>.updatedAt past update": True,
     }
+    stood = Relations()  # an update that left updatedAt where it was, to the millisecond
+    stood.observe("create", created, shown)
+    stood.observe("update", created, shown)
+    assert stood.found["update: <id:1>.updatedAt past create"] is False
+    whole = {
+        "results": [
+            {"id": "1", "createdAt": "2026-01-01T00:00:01Z", "updatedAt": "2026-01-01T00:00:01Z"}
+        ]
+    }
+    coarse = Relations()  # without fractions two writes within one second may share a time
+    coarse.observe("create", whole, shown)
+    coarse.observe("update", whole, shown)
+    assert coarse.found["update: <id:1>.updatedAt past create"] is True
 
 
 def test_a_version_added_to_spec_is_in_the_scenario_with_no_code_change(tmp_path: Path) -> None:
