@@ -33,6 +33,7 @@ from contract_tests.checks.exchange import (
 from contract_tests.checks.semantics import _mentioned_ids, _named_in
 from contract_tests.spec_source import suite_operations
 from hubspot_toolkit.crm.object_types import plural_name, resolve, singular
+from hubspot_toolkit.properties.validation import conforming_number
 from hubspot_toolkit.spec.versions import READ, UPSERT, V3, version_of_operation_id
 
 NO_SUCH_TYPE = "contract_test_no_such_type"
@@ -156,6 +157,16 @@ def _writable(name: str) -> bool:
     return definition is not None and definition.writable
 
 
+def _whole_number(name: str, wanted: int) -> int | None:
+    """`wanted`, or where the portal's validation rules refuse it a whole number they keep;
+    None when they keep none (a probe must not send what the portal's own rules refuse)."""
+    definition = settings().definitions().get(name)
+    if definition is None or not definition.rules:
+        return wanted
+    kept = conforming_number(definition.rules, wanted)
+    return int(kept) if kept is not None and kept.isdigit() else None
+
+
 def _held(answer: httpx.Response, item: dict[str, Any]) -> dict[str, Any] | None:
     body = json_of(answer.content)
     for result in body.get("results") or [] if isinstance(body, dict) else []:
@@ -167,16 +178,23 @@ def _held(answer: httpx.Response, item: dict[str, Any]) -> dict[str, Any] | None
 
 def _numbers(response: Any, sent: Any) -> Any:
     item = _first_keyed(response, sent)
-    if item is None or not _writable("quantity"):
+    number = _whole_number("quantity", 3)
+    if item is None or number is None or not _writable("quantity"):
         return None
-    answer = resend(response, body={"inputs": [item | {"properties": {"quantity": 3}}]})
+    answer = resend(response, body={"inputs": [item | {"properties": {"quantity": number}}]})
 
     def judge(answer: httpx.Response) -> list[str]:
         if answer.status_code not in (200, 207):
-            return [f"an upsert sending quantity as the JSON number 3 got {answer.status_code}"]
+            return [
+                f"an upsert sending quantity as the JSON number {number} got {answer.status_code}"
+            ]
         held = _held(answer, item)
-        if held is not None and "quantity" in held and held["quantity"] not in ("3", "3.0"):
-            return [f"quantity sent as the number 3 reads back {held['quantity']!r}, not '3'"]
+        if (
+            held is not None
+            and "quantity" in held
+            and held["quantity"] not in (f"{number}", f"{number}.0")
+        ):
+            return [f"quantity sent as the number {number} reads back {held['quantity']!r}"]
         return []
 
     return answer, judge
@@ -222,19 +240,19 @@ def _duplicate_keys(response: Any, sent: Any) -> Any:
 
 def _whitespace(response: Any, sent: Any) -> Any:
     item = _first_keyed(response, sent)
-    if item is None or not _writable("quantity"):
+    number = _whole_number("quantity", 3)
+    if item is None or number is None or not _writable("quantity"):
         return None
-    answer = resend(response, body={"inputs": [item | {"properties": {"quantity": " 3"}}]})
+    spaced = f" {number}"  # a value the portal's rules keep, but for the space
+    answer = resend(response, body={"inputs": [item | {"properties": {"quantity": spaced}}]})
 
     def judge(answer: httpx.Response) -> list[str]:
         body = json_of(answer.content)
         message = body.get("message") if isinstance(body, dict) else None
         if answer.status_code != 400:
-            return [f"an upsert sending quantity ' 3' got {answer.status_code}, not 400"]
+            return [f"an upsert sending quantity {spaced!r} got {answer.status_code}, not 400"]
         if not isinstance(message, str) or "LEADING_TRAILING_WHITESPACE" not in message:
-            return [
-                f"the 400 for quantity ' 3' does not say LEADING_TRAILING_WHITESPACE: {message!r}"
-            ]
+            return [f"the 400 for quantity {spaced!r} does not say LEADING_TRAILING_WHITESPACE"]
         return []
 
     return answer, judge

@@ -157,7 +157,7 @@ def test_the_dated_read_answers_in_v4s_shape(ran: list[Ran]) -> None:
     answer = one(ran, "/crm/associations/2026-03/").json()
     (result,) = answer["results"]  # type: ignore[misc]
     assert result["from"] == {"id": "102"}
-    assert {to["toObjectId"] for to in result["to"]} == {"201", "202"}
+    assert {to["toObjectId"] for to in result["to"]} == {201, 202}  # numbers, as HubSpot sends them
     for to in result["to"]:
         assert 279 in [t["typeId"] for t in to["associationTypes"]]  # contact → company
 
