@@ -14,13 +14,23 @@ def marked(text: str, name: str) -> str:
     return match[1]
 
 
-def test_the_migration_report_is_what_spec_diff_prints(capsys: pytest.CaptureFixture[str]) -> None:
-    command = "spec-diff --migrate v3:2026-03 --format markdown --allow-breaking"
+@pytest.mark.parametrize(
+    ("migrate", "section"),
+    [
+        ("v3:2026-09", "migrate-v3-2026-09"),
+        ("2026-03:2026-09", "migrate-2026-03-2026-09"),
+        ("v3:2026-03", "migrate-report"),
+    ],
+)
+def test_each_migration_report_is_what_spec_diff_prints(
+    migrate: str, section: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = f"spec-diff --migrate {migrate} --format markdown --allow-breaking"
     assert main([*command.split(), "--spec-dir", str(SPEC_DIR)]) == 0
     printed = capsys.readouterr().out
     page = (REPO / "docs" / "versions.md").read_text()
-    assert "make spec-diff MIGRATE=v3:2026-03 ALLOW_BREAKING=1 FORMAT=markdown" in page
-    assert marked(page, "migrate-report") == printed, f"paste what `{command}` prints"
+    assert f"make spec-diff MIGRATE={migrate} ALLOW_BREAKING=1 FORMAT=markdown" in page
+    assert marked(page, section) == printed, f"paste what `{command}` prints"
 
 
 def test_the_readme_is_a_front_door() -> None:
