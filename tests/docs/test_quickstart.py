@@ -154,7 +154,7 @@ def test_the_v3_read_answers_the_sample_associations(ran: list[Ran]) -> None:
 
 
 def test_the_dated_read_answers_in_v4s_shape(ran: list[Ran]) -> None:
-    answer = one(ran, "/crm/associations/2026-03/").json()
+    answer = one(ran, "/crm/associations/2026-09/").json()
     (result,) = answer["results"]  # type: ignore[misc]
     assert result["from"] == {"id": "102"}
     assert {to["toObjectId"] for to in result["to"]} == {201, 202}  # numbers, as HubSpot sends them
@@ -162,9 +162,9 @@ def test_the_dated_read_answers_in_v4s_shape(ran: list[Ran]) -> None:
         assert 279 in [t["typeId"] for t in to["associationTypes"]]  # contact → company
 
 
-def test_an_upsert_through_v3_is_updated_through_2026_03(ran: list[Ran]) -> None:
+def test_an_upsert_through_v3_is_updated_through_2026_09(ran: list[Ran]) -> None:
     (created,) = one(ran, "/crm/v3/objects/line_items/").json()["results"]  # type: ignore[misc]
-    (updated,) = one(ran, "/crm/objects/2026-03/line_items/").json()["results"]  # type: ignore[misc]
+    (updated,) = one(ran, "/crm/objects/2026-09/line_items/").json()["results"]  # type: ignore[misc]
     assert created["new"] is True and updated["new"] is False
     assert updated["id"] == created["id"]
     assert updated["properties"]["price"] == "300.00"
