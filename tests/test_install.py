@@ -85,6 +85,8 @@ def test_serve_contract_and_spec_diff_outside_a_checkout(
             "3",
             "--max-examples",
             "5",
+            "--versions",  # the wiring is the point here: `make contract` covers every version
+            "v3,2026-09",
             cwd=empty,
             env=user_environment(
                 HUBSPOT_BASE_URL=base_url,

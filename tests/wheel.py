@@ -89,7 +89,8 @@ def make_venv(folder: Path, *requirements: str | Path) -> Path:
     """A fresh virtualenv holding `requirements`; its bin folder."""
     venv.create(folder, with_pip=True)
     bin_dir = folder / "bin"
-    pip = (bin_dir / "python", "-m", "pip", "install", "-q")
+    # no .pyc compiled at install time: Python compiles what a test imports, when it imports it
+    pip = (bin_dir / "python", "-m", "pip", "install", "-q", "--no-compile")
     installed = run(*pip, *requirements, cwd=folder, env={**os.environ, **PIP_ENV})
     assert installed.returncode == 0, installed.stderr[-3000:]
     return bin_dir
