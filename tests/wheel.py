@@ -68,7 +68,7 @@ def project_files() -> list[str]:
         capture_output=True,
         text=True,
         check=True,
-    ).stdout.split()
+    ).stdout.splitlines()
     return [name for name in listed if (REPO / name).is_file()]
 
 

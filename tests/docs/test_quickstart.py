@@ -25,6 +25,7 @@ import pytest
 from hubspot_toolkit.server.process import free_port
 from tests.docs.markdown import Block, blocks, section
 from tests.paths import REPO
+from tests.wheel import project_files
 
 README_PORT = "8000"
 
@@ -43,17 +44,6 @@ class Ran:
 def quickstart() -> tuple[str, list[Block]]:
     text = section((REPO / "README.md").read_text(), "Quickstart")
     return text, blocks(text)
-
-
-def project_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    return [name for name in listed if (REPO / name).is_file()]
 
 
 def user_environment() -> dict[str, str]:
