@@ -2,7 +2,8 @@
 
 A version answers a partial failure (some inputs failed, others were written or read) with a
 207 where its operation lists one, else with a 200 whose schema declares `errors`/`numErrors`
-(HubSpot's 2026-09 documents list no 207: their 200 batch answer gains optional `errors`).
+(HubSpot's 2026-09 documents list no 207: their 200 batch answer gains optional `errors`;
+no capture shows either status, ledger: dated-partial-failure-status).
 A field the version's schema does not declare is not sent in that version (2026-09 drops the
 upsert result's `warnings` and the association type's `fromObjectTypeId`/`toObjectTypeId`).
 """
