@@ -33,6 +33,12 @@ def suite_operations() -> tuple[Operation, ...]:
     return tuple(operations(suite_spec()))
 
 
+@cache
+def operation_named(operation_id: str) -> Operation | None:
+    """The spec's operation of that operationId (versioned: `batch_read_associations_2026_09`)."""
+    return next((op for op in suite_operations() if op.operation_id == operation_id), None)
+
+
 @lru_cache(maxsize=4096)
 def operation_at(method: str, path: str) -> Operation | None:
     """The operation that serves method and path: every check asks, for every response."""

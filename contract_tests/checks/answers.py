@@ -14,8 +14,10 @@ import schemathesis
 
 from contract_tests.checks import rules
 from contract_tests.checks.exchange import (
+    answered,
     body_of,
     fail,
+    first_keyed,
     json_of,
     operation_id_of,
     path_types,
@@ -23,8 +25,8 @@ from contract_tests.checks.exchange import (
     settings,
     versioned_operation_id,
 )
-from contract_tests.checks.semantics import _mentioned_ids, _named_in, _named_scopes
-from contract_tests.spec_source import suite_operations, suite_spec
+from contract_tests.checks.semantics import _named_scopes, _result_for
+from contract_tests.spec_source import operation_named, suite_operations, suite_spec
 from hubspot_toolkit.crm.object_types import plural_name, resolve
 from hubspot_toolkit.spec.versions import READ, UPSERT, V3, base_operation_id
 from hubspot_toolkit.spec.versions import version_of_operation_id as _version
@@ -36,53 +38,30 @@ _lock = threading.Lock()
 _moved: set[str] = set()
 
 
-def _answered(response: Any) -> bool:
-    return bool(response.status_code in (200, 207))
-
-
 @schemathesis.check
 def hubspot_update_moves_time(ctx: Any, response: Any, case: Any) -> None:
     """An update that changes a value moves the record's updatedAt (and hs_lastmodifieddate)
     past the previous answer's: the first input upserted again with another `name`, once per
-    operation and version."""
+    operation and version. Ledger: upsert-moves-updated-at."""
     operation = versioned_operation_id(response)
-    if not _answered(response) or operation_id_of(response) != UPSERT or operation is None:
+    if not answered(response) or operation_id_of(response) != UPSERT or operation is None:
         return
     token, definitions = settings().token, settings().definitions()
     changed = definitions.get(CHANGED_PROPERTY)
     if not token or changed is None or not changed.writable:
         return
-    sent, first = json_of(response.request.body), body_of(response)
-    failed = _mentioned_ids((first or {}).get("errors") if isinstance(first, dict) else None)
-    item = next(
-        (
-            i
-            for i in (sent.get("inputs") or [] if isinstance(sent, dict) else [])
-            if isinstance(i, dict)
-            and isinstance(i.get("idProperty"), str)
-            and not _named_in(i.get("id"), failed)
-        ),
-        None,
-    )
+    first = body_of(response)
+    item = first_keyed(response, json_of(response.request.body))
     if item is None:
         return
     with _lock:
         if operation in _moved:
             return
         _moved.add(operation)
-    previous = ((first or {}) if isinstance(first, dict) else {}).get("results") or []
-    held = [r for r in previous if isinstance(r, dict)]
-    old = next(
-        (
-            (r.get("properties") or {}).get(CHANGED_PROPERTY)
-            for r in held
-            if (r.get("properties") or {}).get(item["idProperty"]) == item.get("id")
-        ),
-        None,
-    )
+    previous = _result_for(first, item["idProperty"], item.get("id")) or {}
+    old = (previous.get("properties") or {}).get(CHANGED_PROPERTY)
     value = f"contract-test-moved-{len(str(old or ''))}-{id(response) % 10**6}"
-    update = {k: v for k, v in item.items() if k != "objectWriteTraceId"}
-    update["properties"] = {CHANGED_PROPERTY: value}
+    update = item | {"properties": {CHANGED_PROPERTY: value}}
     again = resend(response, body={"inputs": [update]})
     if again.status_code == 429:
         with _lock:
@@ -103,13 +82,14 @@ def hubspot_update_moves_time(ctx: Any, response: Any, case: Any) -> None:
 def _scopes(operation_id: str) -> frozenset[str]:
     """The OAuth scopes an operation's security requirement in spec/ lists (any one)."""
     default = suite_spec().get("security") or []
-    for operation in suite_operations():
-        if operation.operation_id == operation_id:
-            requirements = operation.spec.get("security") or default
-            return frozenset(s for r in requirements for s in r.get("oauth2") or [])
-    return frozenset()
+    operation = operation_named(operation_id)
+    if operation is None:
+        return frozenset()
+    requirements = operation.spec.get("security") or default
+    return frozenset(s for r in requirements for s in r.get("oauth2") or [])
 
 
+@cache
 def _other_scopes(operation_id: str) -> frozenset[str]:
     """What the spec lists for the other operations only: the other direction's scopes."""
     base = base_operation_id(operation_id)
@@ -143,23 +123,25 @@ def scope_fit(response: Any, status: int, body: Any) -> list[str]:
 @schemathesis.check
 def hubspot_scopes_fit(ctx: Any, response: Any, case: Any) -> None:
     """A 403 names at least one scope the operation's security requirement in spec/ lists, not
-    only scopes of the other operation."""
+    only scopes of the other operation. Ledger: auth-403-missing-scopes."""
     if response.status_code == 403:
         fail(scope_fit(response, 403, body_of(response)))
 
 
 @schemathesis.check
 def hubspot_one_result_per_input(ctx: Any, response: Any, case: Any) -> None:
-    """An upsert answers each input's record once, in the answer itself."""
-    if _answered(response) and operation_id_of(response) == UPSERT:
+    """An upsert answers each input's record once, in the answer itself. Ledger:
+    upsert-one-result-per-input."""
+    if answered(response) and operation_id_of(response) == UPSERT:
         fail(rules.once_per_input_problems(json_of(response.request.body), body_of(response)))
 
 
 @schemathesis.check
 def hubspot_record_ids(ctx: Any, response: Any, case: Any) -> None:
-    """A dated read's toObjectId is a record id, as a number or as a string of digits."""
+    """A dated read's toObjectId is a record id, as a number or as a string of digits. Ledger:
+    dated-to-object-id-is-number."""
     operation = versioned_operation_id(response)
-    if not _answered(response) or operation_id_of(response) != READ or operation is None:
+    if not answered(response) or operation_id_of(response) != READ or operation is None:
         return
     if _version(operation) != V3:
         fail(rules.to_object_id_problems(body_of(response)))
@@ -168,8 +150,9 @@ def hubspot_record_ids(ctx: Any, response: Any, case: Any) -> None:
 @schemathesis.check
 def hubspot_batch_complete(ctx: Any, response: Any, case: Any) -> None:
     """A batch answer (200 or 207) says status COMPLETE: both operations are synchronous; a
-    207 counts its errors in numErrors."""
-    if _answered(response) and operation_id_of(response) is not None:
+    207 counts its errors in numErrors. Ledger: batch-status-complete,
+    upsert-per-input-errors-207."""
+    if answered(response) and operation_id_of(response) is not None:
         fail(rules.batch_status_problems(response.status_code, body_of(response)))
 
 
@@ -206,8 +189,9 @@ def _known(response: Any) -> dict[str, list[str]]:
 @schemathesis.check
 def hubspot_known_associations(ctx: Any, response: Any, case: Any) -> None:
     """A record the target is known to have associations for (the ASSOCIATIONS it was named
-    with) names each of them, or pages on to them: no association is dropped silently."""
-    if not _answered(response) or operation_id_of(response) != READ:
+    with) names each of them, or pages on to them: no association is dropped silently. Ledger:
+    dated-paging-per-result, v3-paging-next-shape."""
+    if not answered(response) or operation_id_of(response) != READ:
         return
     sent = json_of(response.request.body)
     inputs = sent.get("inputs") if isinstance(sent, dict) else None

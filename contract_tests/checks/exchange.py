@@ -8,8 +8,9 @@ from typing import Any
 
 import httpx
 
+from contract_tests.checks.semantics import _mentioned_ids, _named_in
 from contract_tests.settings import HookSettings
-from contract_tests.spec_source import operation_at, suite_operations
+from contract_tests.spec_source import operation_at, operation_named, suite_operations
 from hubspot_toolkit.spec.versions import READ, base_operation_id, version_of_operation_id
 
 
@@ -45,11 +46,9 @@ def errors_at_200(response: Any) -> bool:
 
 @cache
 def _declares_errors_at_200(operation_id: str) -> bool:
-    for operation in suite_operations():
-        if operation.operation_id == operation_id:
-            schema = operation.response_schema(200)
-            return isinstance(schema, dict) and "errors" in schema.get("properties", {})
-    return False
+    operation = operation_named(operation_id)
+    schema = operation.response_schema(200) if operation is not None else None
+    return isinstance(schema, dict) and "errors" in schema.get("properties", {})
 
 
 def operation_id_of(response: Any) -> str | None:
@@ -131,9 +130,27 @@ def other_version_path(response: Any) -> tuple[str, str] | None:
     return version_of_operation_id(other.operation_id), path
 
 
-def read_path(from_type: str, to_type: str) -> str | None:
-    """The v3 association read's path for two types, from the spec's own template."""
-    for operation in suite_operations():
-        if operation.operation_id == READ:
-            return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
+def read_path(from_type: str, to_type: str, operation_id: str = READ) -> str | None:
+    """An association read's path for two types (v3's unless operation_id names another
+    version's read), from the spec's own template."""
+    operation = operation_named(operation_id)
+    if operation is None:
+        return None
+    return operation.template.format(fromObjectType=from_type, toObjectType=to_type)
+
+
+def answered(response: Any) -> bool:
+    """Whether the exchange is a batch answer (200, or 207 with errors per input)."""
+    return bool(response.status_code in (200, 207))
+
+
+def first_keyed(response: Any, sent: Any) -> dict[str, Any] | None:
+    """The first input of the sent upsert that is keyed by an idProperty and did not fail in
+    the answer, without its objectWriteTraceId (a re-send is a new write to trace)."""
+    first = body_of(response)
+    failed = _mentioned_ids(first.get("errors") if isinstance(first, dict) else None)
+    for item in sent.get("inputs") or [] if isinstance(sent, dict) else []:
+        keyed = isinstance(item, dict) and isinstance(item.get("idProperty"), str)
+        if keyed and not _named_in(item.get("id"), failed):
+            return {k: v for k, v in item.items() if k != "objectWriteTraceId"}
     return None

@@ -29,6 +29,7 @@ import schemathesis
 
 from contract_tests.checks import semantics
 from contract_tests.checks.exchange import (
+    answered,
     body_of,
     fail,
     json_of,
@@ -53,16 +54,12 @@ _correlation_ids: dict[str, int] = {}
 _last_answer: dict[str, tuple[float, int, int]] = {}
 
 
-def _answered(response: Any) -> bool:
-    return bool(response.status_code in (200, 207))
-
-
 @schemathesis.check
 def hubspot_one_record_every_version(ctx: Any, response: Any, case: Any) -> None:
     """The same upsert sent through another API version updates the same records (same ids,
     `new: false`), and a read answers the same associations in that version's shape. Ledger:
     dated-association-read-path, dated-upsert-same-as-v3, upsert-new-flag."""
-    if not _answered(response) or not settings().token:
+    if not answered(response) or not settings().token:
         return
     operation = operation_id_of(response)
     other = other_version_path(response)
@@ -93,7 +90,7 @@ def hubspot_paging_advances(ctx: Any, response: Any, case: Any) -> None:
     """In the versions that page, `to` never lists an association twice and the next page of a
     record holds none of its first page's records, under a new cursor. Ledger:
     dated-paging-per-result, v3-duplicate-to-per-label."""
-    if not _answered(response) or operation_id_of(response) != READ:
+    if not answered(response) or operation_id_of(response) != READ:
         return
     body = body_of(response)
     problems = semantics.duplicate_to_problems(body)
@@ -126,7 +123,7 @@ def hubspot_type_ids(ctx: Any, response: Any, case: Any) -> None:
     dated-association-types-label-null)."""
     own = versioned_operation_id(response)
     types = path_types(response)
-    if not _answered(response) or own is None or types is None:
+    if not answered(response) or own is None or types is None:
         return
     if operation_id_of(response) != READ or version_of_operation_id(own) == V3:
         return
@@ -145,7 +142,7 @@ def hubspot_values_make_sense(ctx: Any, response: Any, case: Any) -> None:
         return
     body = body_of(response)
     problems: list[str] = []
-    if _answered(response):
+    if answered(response):
         latest = datetime.now(UTC) + CLOCK_SKEW
         problems += semantics.timestamp_problems(body, RUN_STARTED - CLOCK_SKEW, latest)
     elif response.status_code >= 400:

@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
+from contract_tests.checks.semantics import _result_for
+
 # HubSpot answers a synchronous batch COMPLETE (ledger: batch-status-complete).
 COMPLETE = "COMPLETE"
 # An unrouted method on a batch route: HubSpot is captured answering 404 `resource not found`
@@ -30,13 +32,6 @@ def _moment(value: Any) -> datetime | None:
     return moment if moment.tzinfo else None
 
 
-def _keyed(body: Any, prop: str, key: Any) -> dict[str, Any] | None:
-    for result in body.get("results") or [] if isinstance(body, dict) else []:
-        if isinstance(result, dict) and (result.get("properties") or {}).get(prop) == key:
-            return result
-    return None
-
-
 def _not_past(before: Any, after: Any) -> bool:
     """Whether after is not later than before, judged only at the precision both carry: two
     writes within one second may share a time that has no fraction (ledger:
@@ -56,7 +51,7 @@ def update_time_problems(first: Any, second: Any, prop: str, key: Any) -> list[s
     """An update that changed a value moves the record's updatedAt past the previous answer's,
     and hs_lastmodifieddate where both answers return it (ledger: upsert-moves-updated-at,
     upsert-returns-default-properties)."""
-    before, after = _keyed(first, prop, key), _keyed(second, prop, key)
+    before, after = _result_for(first, prop, key), _result_for(second, prop, key)
     if before is None or after is None:
         return []  # a missing result is hubspot_results' and the idempotence check's to judge
     problems = []

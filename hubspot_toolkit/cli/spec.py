@@ -181,7 +181,6 @@ def diff_command(args: argparse.Namespace) -> int:
 
 def _versions(document: dict[str, Any]) -> set[str]:
     """The API versions of a document's operations."""
-    from hubspot_toolkit.spec.operations import operations
-    from hubspot_toolkit.spec.versions import version_of_operation_id
+    from hubspot_toolkit.spec.operations import versions_of
 
-    return {version_of_operation_id(op.operation_id) for op in operations(document)}
+    return versions_of(document)

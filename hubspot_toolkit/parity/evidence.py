@@ -9,11 +9,6 @@ from typing import Any
 
 from hubspot_toolkit.parity.record import ParityError
 
-SIBLING_NOTE = (
-    "captured on line items' own endpoint; a capture on a sibling CRM object endpoint "
-    "(contacts' batch upsert) would count one grade lower"
-)
-
 
 def _what(exchange: dict[str, Any]) -> str:
     response = exchange["response"]

@@ -4,8 +4,8 @@
 Each ledger entry graded captured with an `exchange` becomes one exchange whose `expect` is the
 ledger's: the status, and in the error (a 207's first error, else the body) the category
 (None: absent), subCategory, message (a regex) and the names that must be absent. The ledger's
-`arrange` is prose; ARRANGED below makes it concrete (the same portal as
-tests/evidence/test_ledger_replay.py: a company with 150 contacts, a deal with a company, a
+`arrange` is prose; ASSOCIATIONS, PROPERTIES and NAMES below make it concrete (the portal
+tests/evidence/test_ledger_replay.py imports: a company with 150 contacts, a deal with a company, a
 deal without, a custom object, a unique `sku_key` and an enumeration `tier`).
 """
 

@@ -24,9 +24,12 @@ from hubspot_toolkit.parity.relations import Relations
 from hubspot_toolkit.parity.scenario import INVALID_TOKEN, Answer, Request, run_scenario
 
 FORMAT = "hubspot-toolkit parity recording 1"
-# The answer headers that matter: the media type, and the rate-limit headers' presence.
+# The answer headers that matter: the media type, and the rate-limit headers' presence
+# (ledger: rate-limit-headers).
 RATE_HEADERS = ("x-hubspot-ratelimit-", "retry-after")
-DEFAULT_REMOTE_RATE = 5.0  # requests per second, as `contract` paces a remote portal
+# requests per second, as `contract` paces a remote portal: under HubSpot's 100 per 10 s with
+# the checks' extra requests (ledger: rate-limit-budgets)
+DEFAULT_REMOTE_RATE = 5.0
 
 
 class ParityError(HubSpotToolkitError):

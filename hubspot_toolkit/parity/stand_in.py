@@ -15,11 +15,10 @@ from hubspot_toolkit.server.app import create_app
 from hubspot_toolkit.server.config import ServerConfig
 from hubspot_toolkit.server.control import ControlledApp
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
-from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.versions import version_of_operation_id
+from hubspot_toolkit.spec.operations import versions_of
 from hubspot_toolkit.testing.in_process import BASE_URL, MEMORY, InProcessStandIn
 
-DEFAULT_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 100  # HubSpot's v3 page of associations (ledger: v3-page-size-100)
 
 
 def page_size(recording: dict[str, Any]) -> int:
@@ -46,7 +45,7 @@ def arranged(recording: dict[str, Any], spec_dir: Path) -> Iterator[Target]:
         spec = bundle_spec_dir(spec_dir)
     except Exception as exc:  # any unreadable spec folder: one line, exit 2
         raise ParityError(f"--spec-dir {spec_dir}: {exc}") from None
-    served = {version_of_operation_id(op.operation_id) for op in operations(spec)}
+    served = versions_of(spec)
     missing = [v["version"] for v in scenario["versions"] if v["version"] not in served]
     if missing:
         raise ParityError(

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from hubspot_toolkit.errors import HubSpotToolkitError
 from hubspot_toolkit.properties import values
 from hubspot_toolkit.properties.problems import PROPERTY_DOESNT_EXIST, PropertyProblem
-from hubspot_toolkit.properties.shape import DOCUMENT
+from hubspot_toolkit.properties.shape import DOCUMENT, TYPES
 from hubspot_toolkit.properties.validation import (
     ENFORCED,
     RuleError,
@@ -28,7 +28,7 @@ SHIPPED_UNIQUE_KEY = "external_line_item_id"
 _VALIDATOR = Draft202012Validator(DOCUMENT)
 # The types whose values may not start or end with whitespace (properties/values.py): every
 # type but text (string, and the internal text types).
-NON_STRING = frozenset({"number", "enumeration", "bool", "date", "datetime", "phone_number"})
+NON_STRING = frozenset(TYPES) - {"string"}
 
 
 class PropertiesFileError(HubSpotToolkitError):

@@ -45,7 +45,8 @@ PROPERTY: dict[str, Any] = {
 
 # HubSpot's Property Validations API answer (GET /crm/v3/property-validations/{objectTypeId};
 # PublicPropertyValidationRuleMap in HubSpot's spec collection): a portal's export may carry it
-# beside the properties, as `propertyValidations` (properties/validation.py).
+# beside the properties, as `propertyValidations` (properties/validation.py; ledger:
+# property-validation-rules).
 RULE: dict[str, Any] = {
     "type": "object",
     "required": ["ruleType", "ruleArguments"],

@@ -60,15 +60,10 @@ class ReferenceService:
         per test, and reading spec/ costs more than the rest); else config.spec_dir's."""
         self.config = config
         self.spec = spec if spec is not None else bundle_spec_dir(config.spec_dir)
-        self.checkers = {
-            op.operation_id: RequestChecker.for_operation(op) for op in operations(self.spec)
-        }
-        self.scopes = {
-            op.operation_id: _first_oauth_scopes(op.spec) for op in operations(self.spec)
-        }
-        self.shapes = {
-            op.operation_id: BatchShapes.for_operation(op) for op in operations(self.spec)
-        }
+        served = operations(self.spec)
+        self.checkers = {op.operation_id: RequestChecker.for_operation(op) for op in served}
+        self.scopes = {op.operation_id: _first_oauth_scopes(op.spec) for op in served}
+        self.shapes = {op.operation_id: BatchShapes.for_operation(op) for op in served}
         self.tokens = (
             TokenStore.from_file(config.tokens_file)
             if config.tokens_file

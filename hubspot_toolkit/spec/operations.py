@@ -11,6 +11,7 @@ from jsonschema import Draft7Validator, FormatChecker
 from hubspot_toolkit.errors import ContractViolation
 from hubspot_toolkit.spec.document import Document, format_path
 from hubspot_toolkit.spec.schemas import resolve, to_json_schema
+from hubspot_toolkit.spec.versions import version_of_operation_id
 
 JSON_TYPES = ("application/json",)
 
@@ -123,3 +124,8 @@ def check_response(
     problems = schema_errors(schema, body)
     if problems:
         raise ContractViolation(f"{where}: the body breaks the spec: " + "; ".join(problems[:5]))
+
+
+def versions_of(document: Document) -> set[str]:
+    """The API versions of document's operations (`v3`, `2026-09`, …)."""
+    return {version_of_operation_id(op.operation_id) for op in operations(document)}

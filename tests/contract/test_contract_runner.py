@@ -19,8 +19,7 @@ from contract_tests.fixture import PAGE_SIZE, associations_fixture
 from hubspot_toolkit.properties import DEFAULT_FILE
 from hubspot_toolkit.server.process import ReferenceServer, free_port
 from hubspot_toolkit.spec.bundle import bundle_spec_dir
-from hubspot_toolkit.spec.operations import operations
-from hubspot_toolkit.spec.versions import version_of_operation_id
+from hubspot_toolkit.spec.operations import operations, versions_of
 from tests.contract.broken_servers import ALL_AT_ONCE, DATED, FAITHFUL, KINDS, VERSION_OF
 from tests.paths import REPO, TOOLKIT
 
@@ -53,9 +52,7 @@ def wait_for_port(port: int, timeout: float = 15) -> None:
 
 def newest_version() -> str:
     """The newest dated version spec/ holds (dates sort as text)."""
-    spec = bundle_spec_dir(REPO / "spec")
-    versions = {version_of_operation_id(op.operation_id) for op in operations(spec)}
-    return max(versions - {"v3"})
+    return max(versions_of(bundle_spec_dir(REPO / "spec")) - {"v3"})
 
 
 def run_contract(

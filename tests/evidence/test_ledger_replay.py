@@ -18,38 +18,14 @@ import httpx
 import pytest
 import yaml
 
+# the test portal (KEY its unique property): the one the ledger's shipped recording is arranged with
+from hubspot_toolkit.parity.ledger_recording import ASSOCIATIONS, KEY
 from hubspot_toolkit.server.config import PORTAL_ID
 from hubspot_toolkit.server.process import ReferenceServer
 from tests.portal import custom_property, portal_properties
 
 LEDGER = Path(__file__).parents[2] / "hubspot_toolkit" / "evidence" / "ledger.yaml"
 REPLAYED_GRADES = ("captured", "maintainer")
-KEY = "sku_key"  # a unique property of the test portal, as the ledger's exchanges name it
-CONTACTS = [str(8000 + n) for n in range(150)]
-ASSOCIATIONS = {
-    "customObjects": [{"objectTypeId": "2-30931773", "name": "credentialing_2_0"}],
-    "records": [{"objectType": "deals", "id": "401"}],
-    "associations": [
-        {
-            "fromObjectType": "companies",
-            "fromId": "7000",
-            "toObjectType": "contacts",
-            "toId": contact,
-            "type": "company_to_contact",
-            "reverseType": "contact_to_company",
-        }
-        for contact in CONTACTS
-    ]
-    + [
-        {
-            "fromObjectType": "deals",
-            "fromId": "400",
-            "toObjectType": "companies",
-            "toId": "7000",
-            "type": "deal_to_company",
-        }
-    ],
-}
 TOKENS = {"all": ["*"], "companies-only": ["crm.objects.companies.read"]}
 
 

@@ -143,7 +143,7 @@ def stream_threads(
     in_flight: dict[Future[Outcome], Item] = {}
 
     def guarded(item: Item) -> Outcome:
-        with through(gate) if gate is not None else nullcontext():
+        with through(gate):  # a worker thread starts with no gate of its own
             return work(item)
 
     def finish_one_or_more() -> None:
